@@ -1,0 +1,2 @@
+// caselog: the command line over the same core as the host.
+int main() { return 0; }

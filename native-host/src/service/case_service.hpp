@@ -1,0 +1,160 @@
+// The use cases shared by the host (messaging), the CLI and the history view (web).
+// Thin: it validates, calls the store and the domain rules, and returns plain values.
+// Every failure is a caselog::Error with a protocol error code.
+//
+// The implementation is split by concern: capture.cpp (capture, capture_list, import),
+// queries.cpp (cases, events, search, verify), actions.cpp (note, snooze, category, pin),
+// intelligence.cpp (priority, reminders, generic replies, next step, trends — issue 3).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/time.hpp"
+#include "domain/assessment.hpp"
+
+namespace caselog {
+
+class Store;   // storage/store.hpp
+struct Config;  // domain/config.hpp
+struct Trends;  // domain/trends.hpp (issue 3)
+
+struct CaptureOutcome {
+  std::string caseId;
+  bool created = false;
+  int newMessages = 0;    // messages not seen before
+  int newVersions = 0;    // edited re-captures stored as new versions
+  bool statusChanged = false;
+  Priority priority;                 // filled once issue 3 lands
+  std::vector<Reminder> reminders;   // reminders this case has due now
+};
+
+struct ListCaptureOutcome {
+  int cases = 0;
+  int created = 0;
+  int updated = 0;
+};
+
+struct ImportProgress {
+  std::size_t done = 0;
+  std::size_t total = 0;  // 0 when unknown
+};
+
+struct ImportOutcome {
+  std::size_t snapshots = 0;
+  std::size_t created = 0;
+  std::size_t newMessages = 0;
+  std::size_t failed = 0;
+  std::vector<std::string> errors;  // "line 12: missing caseId", at most a few dozen kept
+};
+
+struct SearchQuery {
+  std::string text;  // anything a user types; malformed FTS syntax falls back to plain terms
+  int limit = 20;    // 1..50
+  std::optional<std::string> cursor;  // opaque, from SearchPage::next
+  std::optional<std::string> author;  // "amazon" | "seller"
+  std::optional<std::string> caseId;
+  std::optional<std::string> status;    // normalized status
+  std::optional<std::string> category;  // normalized category
+  std::optional<Instant> from;
+  std::optional<Instant> to;
+};
+
+struct SearchHit {
+  std::string caseId;
+  std::string subject;
+  std::string author;  // "amazon" | "seller" | "note" | "subject"
+  std::optional<Instant> sentAt;
+  std::int64_t messageId = 0;  // 0 for a subject or note hit
+  std::string snippet;  // match marked with \x02 … \x03 (start/end); callers render or escape
+  double score = 0;     // higher is better
+};
+
+struct SearchPage {
+  std::vector<SearchHit> hits;
+  std::optional<std::string> next;  // cursor for the next page
+};
+
+struct CaseFilter {
+  std::optional<std::string> status;
+  std::optional<std::string> category;
+  std::optional<std::string> marketplace;
+  std::optional<Instant> from;  // updatedAt >= from
+  std::optional<Instant> to;    // updatedAt < to
+  std::string sort = "priority";  // "priority" | "updated" | "created"
+  int limit = 50;
+  int offset = 0;
+};
+
+struct CaseList {
+  std::vector<CaseRecord> cases;  // without messages
+  std::vector<Priority> priorities;  // parallel to cases
+  std::size_t total = 0;             // matching the filter, before limit/offset
+};
+
+struct VerifyReport {
+  bool ok = true;
+  std::int64_t checked = 0;
+  std::optional<std::int64_t> firstBadSeq;
+  std::string problem;  // "hash mismatch", "prev_hash does not link", "message 12 changed"
+  std::string headHash;
+};
+
+struct ChainHead {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
+class CaseService {
+ public:
+  CaseService(Store& store, const Config& config, Clock clock);
+  ~CaseService();
+
+  // capture.cpp
+  CaptureOutcome capture(const CaseSnapshot& snapshot, const CaptureSource& source);
+  ListCaptureOutcome captureList(const std::vector<CaseListEntry>& entries, const CaptureSource& source);
+  // Many snapshots in few transactions (caselog import). Bad entries are counted, not fatal.
+  ImportOutcome importSnapshots(const std::vector<CaseSnapshot>& snapshots, const CaptureSource& source,
+                                const std::function<void(const ImportProgress&)>& progress = {});
+
+  // queries.cpp
+  std::optional<CaseRecord> findCase(const std::string& caseId, bool withMessages = true);
+  CaseRecord getCase(const std::string& caseId);  // throws not_found
+  CaseList listCases(const CaseFilter& filter);
+  std::vector<Event> events(const std::string& caseId);  // oldest first
+  std::vector<Event> allEvents();
+  SearchPage search(const SearchQuery& query);
+  VerifyReport verify();
+  ChainHead chainHead();
+
+  // actions.cpp — each is an audit event
+  Note addNote(const std::string& caseId, const std::string& text);
+  void snooze(const std::string& caseId, Instant until);
+  void setCategory(const std::string& caseId, const std::string& category);
+  void setPinned(const std::string& caseId, bool pinned);
+
+  // intelligence.cpp (issue 3)
+  Priority priority(const CaseRecord& c);
+  std::vector<Reminder> due();                   // everything due now, highest priority first
+  std::vector<Reminder> fireDueReminders();      // due ones not yet fired: records the firing event
+  void dismissReminder(const std::string& caseId, const std::string& rule);
+  std::vector<GenericVerdict> genericVerdicts(const CaseRecord& c);  // parallel to c.messages
+  NextStep nextStep(const CaseRecord& c);
+  Trends trends();                               // caselog stats, /trends
+
+  Instant now() const { return clock_(); }
+  Store& store() { return store_; }
+  const Config& config() const { return config_; }
+
+ private:
+  Store& store_;
+  const Config& config_;
+  Clock clock_;
+};
+
+}  // namespace caselog
