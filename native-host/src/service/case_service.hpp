@@ -139,6 +139,10 @@ class CaseService {
   void setPinned(const std::string& caseId, bool pinned);
 
   // intelligence.cpp (issue 3)
+  // Recompute and store a case's priority (and generic verdicts of new Amazon replies) after any
+  // change; fills outcome->priority and outcome->reminders when given. capture() and the actions call it.
+  void reassess(const std::string& caseId, CaptureOutcome* outcome = nullptr);
+  void reassessAll();  // as time passes: the host's timer, start-up, `caselog due`
   Priority priority(const CaseRecord& c);
   std::vector<Reminder> due();                   // everything due now, highest priority first
   std::vector<Reminder> fireDueReminders();      // due ones not yet fired: records the firing event

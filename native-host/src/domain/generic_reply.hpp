@@ -1,0 +1,24 @@
+// Is an Amazon reply a template? Lexicon + case-specific content + near-duplicates across cases
+// + length/structure, combined into a score in [0, 1] with reasons.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+#include "domain/assessment.hpp"
+#include "domain/config.hpp"
+
+namespace caselog {
+
+// Locality-sensitive band hashes of a reply's MinHash signature (shingles of normalized words).
+// Two texts that share a band are near-duplicates with high probability. Stored per Amazon
+// message so that "how many other cases got this same text" is one indexed lookup.
+std::vector<std::uint64_t> replyBands(std::string_view body);
+
+// casesSharingText: how many OTHER cases hold a reply sharing a band with this one.
+GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int casesSharingText,
+                           const Config& config);
+
+}  // namespace caselog
