@@ -1,0 +1,122 @@
+// The case store: everything CaseLog keeps, behind one interface. openSqliteStore() gives the
+// local SQLite implementation; team mode will add a PostgreSQL one behind the same interface.
+//
+// Rules every implementation keeps (DESIGN.md "Storage"):
+//  - Messages are immutable once stored. An edited re-capture is a new row whose `supersedes`
+//    names the old one; the old row only loses its `current` flag.
+//  - Events are append-only and hash-chained (storage/audit.hpp); appendEvent computes the chain.
+//  - Writes happen inside transaction(fn): one durable commit for the whole fn, retried from the
+//    start when another process holds the write lock. Calls made inside fn (on the same thread)
+//    join that transaction; a nested transaction() call also joins it.
+//  - Safe for concurrent use from several threads (one connection per thread, WAL: readers run
+//    beside the writer) and from several processes on one file.
+// Every failure is a caselog::Error: not_found for an unknown case, storage for the rest.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/time.hpp"
+#include "domain/assessment.hpp"
+#include "service/case_service.hpp"
+
+namespace caselog {
+
+// What the reminder rules remember per (case, rule): a rule fires once per case version, and a
+// dismissal holds until the case changes (its version moves on) or is snoozed.
+struct ReminderState {
+  std::string rule;
+  std::int64_t caseVersion = 0;  // Store::caseVersion() when it fired / was dismissed
+  std::optional<Instant> firedAt;
+  std::optional<Instant> dismissedAt;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // ---- transactions ----
+  // Runs fn in one write transaction (BEGIN IMMEDIATE; retried from the start on SQLITE_BUSY;
+  // committed with synchronous=FULL, so when this returns the data is on disk). An exception
+  // from fn rolls everything back and propagates. Nested calls join the outer transaction.
+  virtual void transaction(const std::function<void()>& fn) = 0;
+
+  // ---- cases ----
+  // Identifiers and notes are always filled; messages (current versions only, oldest first:
+  // by sentAt, then capture order) only when withMessages.
+  virtual std::optional<CaseRecord> findCase(const std::string& caseId, bool withMessages) = 0;
+  // Inserts or replaces the case row: every scalar field of c (not messages, identifiers, notes;
+  // messageCount is maintained by appendMessage). Returns true when the case is new.
+  // A change of status or snoozedUntil moves the case version on.
+  virtual bool upsertCase(const CaseRecord& c) = 0;
+  // Summaries (no messages) matching the filter, with their stored priorities. sort "priority"
+  // uses the stored score (savePriority); cases never scored sort last.
+  virtual CaseList listCases(const CaseFilter& filter) = 0;
+  // Every case ID, or only those not resolved/closed, for batch work (reassessAll, trends).
+  virtual std::vector<std::string> caseIds(bool openOnly) = 0;
+  // A counter that moves on whenever a case's content changes (new message, status, snooze).
+  virtual std::int64_t caseVersion(const std::string& caseId) = 0;
+
+  // ---- messages ----
+  // Every stored version of the case's messages, superseded ones included, oldest first.
+  virtual std::vector<StoredMessage> messageVersions(const std::string& caseId) = 0;
+  // Stores a new message (m.id is ignored; returns the new id). When m.supersedes is set, the
+  // old row is marked not current and the new row gets version old+1. Indexed for search.
+  virtual std::int64_t appendMessage(const std::string& caseId, const StoredMessage& m) = 0;
+
+  // ---- identifiers and notes ----
+  // Adds those not yet stored for the case (kind+value); returns how many were new.
+  virtual int addIdentifiers(const std::string& caseId, const std::vector<Identifier>& ids) = 0;
+  virtual Note addNote(const std::string& caseId, Instant at, const std::string& text) = 0;
+
+  // ---- audit events ----
+  // Appends one event with the next seq, prevHash = the current head's hash, hash per
+  // storage/audit.hpp. caseId may be empty. Returns the stored event.
+  virtual Event appendEvent(const std::string& caseId, const std::string& kind, Instant at,
+                            const nlohmann::json& data) = 0;
+  virtual std::vector<Event> events(const std::string& caseId) = 0;  // oldest first
+  virtual std::vector<Event> allEvents() = 0;                       // oldest first
+  virtual ChainHead chainHead() = 0;
+  // Recomputes the chain and every message content hash it covers; names the first bad event.
+  virtual VerifyReport verify() = 0;
+
+  // ---- search ----
+  // Full-text search over subjects, message bodies and notes (see storage/search.hpp for the
+  // plan and what the ranking means). Any text is a valid query; query.limit is clamped to 1..50.
+  virtual SearchPage search(const SearchQuery& query) = 0;
+
+  // ---- case intelligence (service/intelligence.cpp) ----
+  virtual void savePriority(const std::string& caseId, const Priority& p) = 0;
+  virtual std::optional<Priority> storedPriority(const std::string& caseId) = 0;
+  // Per Amazon message: its generic-reply verdict and its LSH band hashes (replyBands()).
+  virtual void saveGenericVerdict(std::int64_t messageId, const GenericVerdict& v,
+                                  const std::vector<std::uint64_t>& bands) = 0;
+  // Stored verdicts of the case's messages, keyed by message id (messages never assessed are absent).
+  virtual std::map<std::int64_t, GenericVerdict> genericVerdicts(const std::string& caseId) = 0;
+  // How many distinct cases other than exceptCaseId hold a message sharing any of these bands.
+  virtual int casesSharingBands(const std::vector<std::uint64_t>& bands, const std::string& exceptCaseId) = 0;
+  virtual std::vector<ReminderState> reminderStates(const std::string& caseId) = 0;
+  virtual void recordReminderFired(const std::string& caseId, const std::string& rule,
+                                   std::int64_t caseVersion, Instant at) = 0;
+  virtual void recordReminderDismissed(const std::string& caseId, const std::string& rule,
+                                       std::int64_t caseVersion, Instant at) = 0;
+
+  // ---- housekeeping ----
+  // Cheap, cross-process: moves on with every committed write transaction (any process).
+  // The history view keys its page cache on it.
+  virtual std::int64_t changeCounter() = 0;
+  virtual std::string path() const = 0;
+};
+
+// Opens (creating when missing: parent folder 0700, file 0600) and migrates the SQLite store at
+// path. Before migrating an existing file to a newer schema it writes a backup copy
+// "<path>.bak-v<old version>". Throws caselog::Error(storage) with the reason.
+std::unique_ptr<Store> openSqliteStore(const std::string& path);
+
+}  // namespace caselog
