@@ -146,6 +146,9 @@ class CaseService {
   Priority priority(const CaseRecord& c);
   std::vector<Reminder> due();                   // everything due now, highest priority first
   std::vector<Reminder> fireDueReminders();      // due ones not yet fired: records the firing event
+  // One case's reminders due now (less those dismissed for its current version); loads the
+  // messages when c has none. For `caselog show`, the case page and a capture's ack.
+  std::vector<Reminder> remindersFor(const CaseRecord& c);
   void dismissReminder(const std::string& caseId, const std::string& rule);
   std::vector<GenericVerdict> genericVerdicts(const CaseRecord& c);  // parallel to c.messages
   NextStep nextStep(const CaseRecord& c);

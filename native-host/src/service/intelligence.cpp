@@ -1,8 +1,12 @@
 // The case-intelligence use cases (issue 3): priority, reminders, generic replies, next step,
-// trends. The rules themselves are pure domain functions; this file loads what they need, calls
-// them with the service's clock and configuration, and records what must be remembered.
+// trends. The rules themselves are pure domain functions; this file loads what they need from
+// the store, calls them with the service's clock and configuration, and records what must be
+// remembered: stored priorities (so lists sort without recomputing), generic verdicts with their
+// near-duplicate band hashes, and which reminder fired or was dismissed for which case version.
 #include <algorithm>
+#include <map>
 
+#include "core/error.hpp"
 #include "domain/config.hpp"
 #include "domain/generic_reply.hpp"
 #include "domain/next_step.hpp"
@@ -10,67 +14,170 @@
 #include "domain/reminders.hpp"
 #include "domain/trends.hpp"
 #include "service/case_service.hpp"
+#include "storage/store.hpp"
 
 namespace caselog {
 
-std::vector<GenericVerdict> CaseService::genericVerdicts(const CaseRecord& c) {
+namespace {
+
+constexpr std::size_t kBatch = 500;  // cases per write transaction in batch work
+
+bool isReminderRule(const std::string& rule) {
+  static const std::vector<std::string> rules = {"amazon_silent", "needs_seller", "generic_reopen",
+                                                 "follow_up", "deadline"};
+  return std::find(rules.begin(), rules.end(), rule) != rules.end();
+}
+
+// Verdicts parallel to c.messages: stored ones where present; the missing Amazon ones computed
+// (and, when `save`, stored with their bands so later replies can find them as near-duplicates).
+std::vector<GenericVerdict> verdictsFor(Store& store, const Config& config, const CaseRecord& c, bool save) {
+  const auto stored = store.genericVerdicts(c.caseId);
   std::vector<GenericVerdict> verdicts;
   verdicts.reserve(c.messages.size());
   for (const auto& m : c.messages) {
     if (m.author != "amazon") {
       verdicts.emplace_back();
-      continue;
+    } else if (auto it = stored.find(m.id); it != stored.end()) {
+      verdicts.push_back(it->second);
+    } else {
+      const auto bands = replyBands(m.body);
+      verdicts.push_back(assessReply(m, c, store.casesSharingBands(bands, c.caseId), config));
+      if (save && m.id != 0) store.saveGenericVerdict(m.id, verdicts.back(), bands);
     }
-    verdicts.push_back(assessReply(m, c, 0, config_));
   }
   return verdicts;
 }
 
+// The due reminders of one case, less those the seller dismissed for its current version.
+std::vector<Reminder> activeReminders(Store& store, const Config& config, const CaseRecord& c,
+                                      const std::vector<GenericVerdict>& verdicts, Instant now) {
+  auto due = evaluateReminders(c, verdicts, config, now);
+  if (due.empty()) return due;
+  const auto version = store.caseVersion(c.caseId);
+  const auto states = store.reminderStates(c.caseId);
+  std::erase_if(due, [&](const Reminder& r) {
+    return std::any_of(states.begin(), states.end(), [&](const ReminderState& s) {
+      return s.rule == r.rule && s.dismissedAt && s.caseVersion == version;
+    });
+  });
+  return due;
+}
+
+bool alreadyFired(const std::vector<ReminderState>& states, const std::string& rule, std::int64_t version) {
+  return std::any_of(states.begin(), states.end(), [&](const ReminderState& s) {
+    return s.rule == rule && s.firedAt && s.caseVersion == version;
+  });
+}
+
+}  // namespace
+
+std::vector<GenericVerdict> CaseService::genericVerdicts(const CaseRecord& c) {
+  return verdictsFor(store_, config_, c, false);
+}
+
 Priority CaseService::priority(const CaseRecord& c) {
+  if (c.messages.empty() && c.messageCount > 0) return priority(getCase(c.caseId));
   return computePriority(c, genericVerdicts(c), config_, now());
 }
 
 void CaseService::reassess(const std::string& caseId, CaptureOutcome* outcome) {
-  const CaseRecord c = getCase(caseId);
-  const auto verdicts = genericVerdicts(c);
+  CaseRecord c;
+  std::vector<GenericVerdict> verdicts;
+  Priority p;
+  store_.transaction([&] {
+    c = getCase(caseId);
+    verdicts = verdictsFor(store_, config_, c, true);
+    p = computePriority(c, verdicts, config_, now());
+    store_.savePriority(caseId, p);
+  });
   if (outcome) {
-    outcome->priority = computePriority(c, verdicts, config_, now());
-    outcome->reminders = evaluateReminders(c, verdicts, config_, now());
+    outcome->priority = p;
+    outcome->reminders = activeReminders(store_, config_, c, verdicts, now());
   }
 }
 
-void CaseService::reassessAll() {}
+void CaseService::reassessAll() {
+  const auto ids = store_.caseIds(true);
+  for (std::size_t start = 0; start < ids.size(); start += kBatch) {
+    const std::size_t end = std::min(ids.size(), start + kBatch);
+    store_.transaction([&] {
+      for (std::size_t i = start; i < end; ++i) {
+        auto c = store_.findCase(ids[i], true);
+        if (!c) continue;  // removed meanwhile (team mode)
+        const auto verdicts = verdictsFor(store_, config_, *c, true);
+        store_.savePriority(c->caseId, computePriority(*c, verdicts, config_, now()));
+      }
+    });
+  }
+}
+
+std::vector<Reminder> CaseService::remindersFor(const CaseRecord& c) {
+  if (c.messages.empty() && c.messageCount > 0) return remindersFor(getCase(c.caseId));
+  return activeReminders(store_, config_, c, genericVerdicts(c), now());
+}
 
 std::vector<Reminder> CaseService::due() {
-  CaseFilter filter;
-  filter.limit = 1000;
-  std::vector<Reminder> all;
-  for (const auto& summary : listCases(filter).cases) {
-    const CaseRecord c = getCase(summary.caseId);
-    auto found = evaluateReminders(c, genericVerdicts(c), config_, now());
-    all.insert(all.end(), found.begin(), found.end());
+  std::vector<std::pair<double, Reminder>> ranked;
+  for (const auto& id : store_.caseIds(false)) {
+    auto c = store_.findCase(id, true);
+    if (!c || c->status == "closed") continue;
+    const auto verdicts = genericVerdicts(*c);
+    const auto found = activeReminders(store_, config_, *c, verdicts, now());
+    if (found.empty()) continue;
+    const auto stored = store_.storedPriority(id);
+    const double score = stored ? stored->score : computePriority(*c, verdicts, config_, now()).score;
+    for (const auto& r : found) ranked.emplace_back(score, r);
   }
-  return all;
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second.dueAt < b.second.dueAt;
+  });
+  std::vector<Reminder> out;
+  out.reserve(ranked.size());
+  for (auto& [score, r] : ranked) out.push_back(std::move(r));
+  return out;
 }
 
-std::vector<Reminder> CaseService::fireDueReminders() { return due(); }
+std::vector<Reminder> CaseService::fireDueReminders() {
+  const auto candidates = due();
+  std::vector<Reminder> fired;
+  store_.transaction([&] {
+    fired.clear();  // the transaction may be retried from the start
+    for (const auto& r : candidates) {
+      const auto version = store_.caseVersion(r.caseId);
+      if (alreadyFired(store_.reminderStates(r.caseId), r.rule, version)) continue;
+      store_.appendEvent(r.caseId, "reminder_fired", now(),
+                         {{"rule", r.rule}, {"message", r.message}, {"dueAt", formatIso8601(r.dueAt)}});
+      store_.recordReminderFired(r.caseId, r.rule, version, now());
+      fired.push_back(r);
+    }
+  });
+  return fired;
+}
 
-void CaseService::dismissReminder(const std::string& caseId, const std::string& /*rule*/) {
-  getCase(caseId);  // not_found for an unknown case
+void CaseService::dismissReminder(const std::string& caseId, const std::string& rule) {
+  if (!isReminderRule(rule))
+    throw Error(ErrorCode::bad_request, "unknown reminder rule '" + rule +
+                                            "' (amazon_silent, needs_seller, generic_reopen, follow_up, deadline)");
+  store_.transaction([&] {
+    getCase(caseId);  // not_found for an unknown case
+    store_.recordReminderDismissed(caseId, rule, store_.caseVersion(caseId), now());
+    store_.appendEvent(caseId, "reminder_dismissed", now(), {{"rule", rule}});
+  });
 }
 
 NextStep CaseService::nextStep(const CaseRecord& c) {
+  if (c.messages.empty() && c.messageCount > 0) return nextStep(getCase(c.caseId));
   return suggestNextStep(c, genericVerdicts(c), config_, now());
 }
 
 Trends CaseService::trends() {
-  CaseFilter filter;
-  filter.limit = 1000;
   std::vector<CaseRecord> cases;
   std::vector<std::vector<GenericVerdict>> verdicts;
-  for (const auto& summary : listCases(filter).cases) {
-    cases.push_back(getCase(summary.caseId));
-    verdicts.push_back(genericVerdicts(cases.back()));
+  for (const auto& id : store_.caseIds(false)) {
+    auto c = store_.findCase(id, true);
+    if (!c) continue;
+    verdicts.push_back(genericVerdicts(*c));
+    cases.push_back(std::move(*c));
   }
   return computeTrends(cases, verdicts, config_, now());
 }
