@@ -158,6 +158,7 @@ find_binary() {
 # Copies over a temp name then renames, so a running caselog-host is never overwritten in place.
 install_binaries() {
   local name src
+  find_binary caselog >/dev/null && find_binary caselog-host >/dev/null
   make_dirs "$prefix/bin"
   for name in caselog caselog-host; do
     src=$(find_binary "$name")
