@@ -25,6 +25,17 @@ function checkManifest(file, row, hostPath) {
 }
 
 describe('the browser table', () => {
+  test('install.ps1 takes its registry keys from the table, not from its own copy', () => {
+    const ps1 = fs.readFileSync(path.join(root, 'installer/install.ps1'), 'utf8');
+    assert.match(ps1, /installer\\browsers\.tsv/);
+    assert.match(ps1, /\$_\.Os -eq 'windows'/);
+    assert.match(ps1, /extension\\ids\.json/);
+    for (const r of tableRows().filter((row) => row.os === 'windows')) {
+      const key = r.location.replace(/^HK(CU|LM)\\/, '');
+      assert.ok(!ps1.includes(key), `install.ps1 repeats the key ${key}`);
+    }
+  });
+
   test('has one row per browser for every OS and scope', () => {
     for (const osName of ['linux', 'macos', 'windows']) {
       for (const scope of ['user', 'system']) {
@@ -35,11 +46,11 @@ describe('the browser table', () => {
     }
   });
 
-  test('Unix folders are absolute or under ~, Windows rows are registry keys for the host name', () => {
+  test('Unix folders are absolute or under ~, Windows rows are NativeMessagingHosts registry keys in the scope's hive', () => {
     for (const r of tableRows()) {
       if (r.os === 'windows') {
         const hive = r.scope === 'user' ? 'HKCU' : 'HKLM';
-        assert.match(r.location, new RegExp(`^${hive}\\\\Software\\\\.+\\\\NativeMessagingHosts\\\\${ids.host}$`));
+        assert.match(r.location, new RegExp(`^${hive}\\\\Software\\\\.+\\\\NativeMessagingHosts$`));
       } else if (r.scope === 'user') {
         assert.match(r.location, /^~\//);
       } else {
@@ -48,7 +59,7 @@ describe('the browser table', () => {
     }
   });
 
-  test('the extension IDs are written only in extension/ids.json', () => {
+  test('the extension IDs and the host name are written only in extension/ids.json', () => {
     for (const dir of ['installer', 'manifests']) {
       for (const name of fs.readdirSync(path.join(root, dir), { recursive: true })) {
         const file = path.join(root, dir, name);
@@ -56,6 +67,7 @@ describe('the browser table', () => {
         const text = fs.readFileSync(file, 'utf8');
         assert.ok(!text.includes(ids.chromium), `${dir}/${name} hard-codes the Chromium ID`);
         assert.ok(!text.includes(ids.gecko), `${dir}/${name} hard-codes the gecko ID`);
+        assert.ok(!text.includes(ids.host), `${dir}/${name} hard-codes the host name`);
       }
     }
   });
