@@ -46,7 +46,7 @@ describe('the browser table', () => {
     }
   });
 
-  test('Unix folders are absolute or under ~, Windows rows are NativeMessagingHosts registry keys in the scope's hive', () => {
+  test('Unix folders are absolute or under ~, Windows rows are NativeMessagingHosts registry keys in the right hive', () => {
     for (const r of tableRows()) {
       if (r.os === 'windows') {
         const hive = r.scope === 'user' ? 'HKCU' : 'HKLM';
