@@ -7,20 +7,95 @@
 
 namespace caselog {
 
-Config Config::defaults() { return Config{}; }
+namespace {
+
+const char* typeName(const nlohmann::json& j) {
+  if (j.is_number()) return "a number";
+  if (j.is_boolean()) return "true or false";
+  return j.type_name();
+}
+
+bool sameKind(const nlohmann::json& a, const nlohmann::json& b) {
+  if (a.is_number() && b.is_number()) return true;
+  return a.type() == b.type();
+}
+
+// Every key the defaults know must keep its type after the overlay, so that a typo in the file is
+// reported at load time instead of silently falling back to a default in the middle of a rule.
+void checkTypes(const nlohmann::json& defaults, const nlohmann::json& merged, const std::string& where) {
+  for (auto it = defaults.begin(); it != defaults.end(); ++it) {
+    const auto found = merged.find(it.key());
+    if (found == merged.end()) continue;
+    const std::string path = where + "/" + it.key();
+    if (!sameKind(*it, *found)) {
+      throw Error(ErrorCode::bad_request, "config key " + path + " must be " + typeName(*it) + ", not " +
+                                              typeName(*found));
+    }
+    if (it->is_object()) checkTypes(*it, *found, path);
+  }
+}
+
+Config overlay(const nlohmann::json& patch, const std::string& origin) {
+  if (!patch.is_object()) throw Error(ErrorCode::bad_request, origin + " must hold a JSON object");
+  Config config = Config::defaults();
+  const nlohmann::json defaults = config.values;
+  config.values.merge_patch(patch);
+  try {
+    checkTypes(defaults, config.values, "");
+  } catch (const Error& e) {
+    throw Error(ErrorCode::bad_request, origin + ": " + e.what());
+  }
+  return config;
+}
+
+}  // namespace
+
+Config Config::defaults() {
+  Config config;
+  config.values = nlohmann::json::parse(defaultConfigJson());
+  return config;
+}
+
+Config Config::fromJson(const nlohmann::json& patch) { return overlay(patch, "configuration"); }
 
 Config Config::load(const std::string& path) {
-  Config config = defaults();
   std::ifstream in(path);
-  if (!in) return config;
+  if (!in) return defaults();
   std::stringstream text;
   text << in.rdbuf();
+  nlohmann::json patch;
   try {
-    config.values.merge_patch(nlohmann::json::parse(text.str()));
+    patch = nlohmann::json::parse(text.str());
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(ErrorCode::bad_request, "config file " + path + " is not valid JSON: " + e.what());
   }
-  return config;
+  return overlay(patch, "config file " + path);
+}
+
+const nlohmann::json* Config::find(const std::string& pointer) const {
+  const nlohmann::json::json_pointer ptr(pointer);
+  if (!values.contains(ptr)) return nullptr;
+  return &values.at(ptr);
+}
+
+double Config::number(const std::string& pointer, double fallback) const {
+  const auto* j = find(pointer);
+  return j && j->is_number() ? j->get<double>() : fallback;
+}
+
+std::string Config::string(const std::string& pointer, const std::string& fallback) const {
+  const auto* j = find(pointer);
+  return j && j->is_string() ? j->get<std::string>() : fallback;
+}
+
+std::vector<std::string> Config::strings(const std::string& pointer) const {
+  std::vector<std::string> out;
+  const auto* j = find(pointer);
+  if (!j || !j->is_array()) return out;
+  for (const auto& item : *j) {
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  }
+  return out;
 }
 
 }  // namespace caselog

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,19 @@ struct Config {
   static Config defaults();
   // Defaults overlaid with the file at `path` (a missing file is fine: defaults).
   // A file that is not valid JSON throws caselog::Error(bad_request) naming the file and line.
+  // A key whose value has the wrong type (a string where the default is a number…) throws too.
   static Config load(const std::string& path);
+  // Defaults overlaid with an in-memory JSON object (tests, the service). Same checks as load().
+  static Config fromJson(const nlohmann::json& overlay);
+
+  // Readers by JSON pointer ("/priority/coefficients/category"). A missing key gives the fallback.
+  const nlohmann::json* find(const std::string& pointer) const;
+  double number(const std::string& pointer, double fallback = 0) const;
+  std::string string(const std::string& pointer, const std::string& fallback = "") const;
+  std::vector<std::string> strings(const std::string& pointer) const;  // array of strings, or empty
 };
+
+// The built-in defaults as JSON text (config_defaults.cpp); docs/CONFIG.md documents every key.
+const char* defaultConfigJson();
 
 }  // namespace caselog

@@ -1,0 +1,95 @@
+#include "domain/minhash.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "domain/generic_reply.hpp"
+#include "domain/text.hpp"
+
+namespace caselog::minhash {
+
+namespace {
+
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+bool hasDigit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// A word that is or holds an identifier: digits anywhere (order IDs, amounts, dates), or an ASIN /
+// FBA shipment shape. Masking them makes "the same template sent about another ASIN" identical.
+bool isIdentifierLike(std::string_view word) {
+  if (hasDigit(word)) return true;
+  return word.size() == 10 && word.substr(0, 2) == "b0";
+}
+
+}  // namespace
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed) {
+  std::uint64_t h = seed;
+  for (const char ch : bytes) {
+    h ^= static_cast<unsigned char>(ch);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+std::vector<std::string> normalizedTokens(std::string_view body) {
+  std::vector<std::string> out = text::tokens(text::fold(body));
+  for (auto& word : out) {
+    if (isIdentifierLike(word)) word.assign(1, '#');
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> signature(std::string_view body) {
+  const auto words = normalizedTokens(body);
+  if (words.empty()) return {};
+  std::vector<std::uint64_t> shingles;
+  const std::size_t n = words.size() < kShingle ? 1 : words.size() - kShingle + 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string joined;
+    for (std::size_t k = i; k < std::min(words.size(), i + kShingle); ++k) {
+      joined += words[k];
+      joined += '\x1f';
+    }
+    shingles.push_back(fnv1a(joined));
+  }
+  std::vector<std::uint64_t> sig(kBands * kRows, std::numeric_limits<std::uint64_t>::max());
+  for (std::size_t r = 0; r < sig.size(); ++r) {
+    const std::uint64_t seed = splitmix64(0x5eed0000ULL + r);
+    for (const auto s : shingles) sig[r] = std::min(sig[r], splitmix64(s ^ seed));
+  }
+  return sig;
+}
+
+std::vector<std::uint64_t> bands(const std::vector<std::uint64_t>& sig) {
+  std::vector<std::uint64_t> out;
+  if (sig.size() != static_cast<std::size_t>(kBands * kRows)) return out;
+  for (int b = 0; b < kBands; ++b) {
+    std::uint64_t h = splitmix64(static_cast<std::uint64_t>(b) + 1);
+    for (int r = 0; r < kRows; ++r) h = splitmix64(h ^ sig[b * kRows + r]);
+    out.push_back(h);
+  }
+  return out;
+}
+
+double similarity(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() || a.size() != b.size()) return 0;
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) same += a[i] == b[i] ? 1 : 0;
+  return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+}  // namespace caselog::minhash
+
+namespace caselog {
+
+std::vector<std::uint64_t> replyBands(std::string_view body) { return minhash::bands(minhash::signature(body)); }
+
+}  // namespace caselog

@@ -1,0 +1,133 @@
+#include "domain/reply_features.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "domain/keywords.hpp"
+#include "domain/text.hpp"
+
+namespace caselog {
+
+namespace {
+
+bool isDigit(char ch) { return ch >= '0' && ch <= '9'; }
+bool isAlnum(char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; }
+
+std::size_t digitRun(std::string_view s, std::size_t pos) {
+  std::size_t n = 0;
+  while (pos + n < s.size() && isDigit(s[pos + n])) ++n;
+  return n;
+}
+
+std::size_t alnumRun(std::string_view s, std::size_t pos) {
+  std::size_t n = 0;
+  while (pos + n < s.size() && isAlnum(s[pos + n])) ++n;
+  return n;
+}
+
+bool wordStart(std::string_view s, std::size_t pos) { return pos == 0 || !isAlnum(s[pos - 1]); }
+
+// "123-1234567-1234567" at pos.
+bool orderAt(std::string_view s, std::size_t pos) {
+  return digitRun(s, pos) == 3 && pos + 3 < s.size() && s[pos + 3] == '-' && digitRun(s, pos + 4) == 7 &&
+         pos + 11 < s.size() && s[pos + 11] == '-' && digitRun(s, pos + 12) == 7;
+}
+
+// An amount is a number next to a currency sign or code: "$45.10", "45,10 €", "EUR 45", "¥3000".
+bool amountAt(std::string_view s, std::size_t pos) {
+  static constexpr std::string_view kSigns[] = {"$", "€", "£", "¥", "usd", "eur", "gbp", "jpy", "cad"};
+  for (const auto sign : kSigns) {
+    if (pos >= sign.size() && s.substr(pos - sign.size(), sign.size()) == sign) return true;
+    if (pos >= sign.size() + 1 && s[pos - 1] == ' ' && s.substr(pos - sign.size() - 1, sign.size()) == sign)
+      return true;
+  }
+  std::size_t end = pos + digitRun(s, pos);
+  while (end + 1 < s.size() && (s[end] == '.' || s[end] == ',') && isDigit(s[end + 1])) end += 1 + digitRun(s, end + 1);
+  const std::string_view after = s.substr(end, 5);
+  for (const auto sign : kSigns) {
+    if (after.starts_with(sign) || (after.starts_with(" ") && after.substr(1).starts_with(sign))) return true;
+  }
+  return false;
+}
+
+int wordCount(std::string_view folded) {
+  int latin = 0, cjk = 0;
+  for (const auto& t : text::tokens(folded)) {
+    std::size_t i = 0;
+    if (text::isCjk(text::decodeUtf8(t, i))) {
+      ++cjk;
+    } else {
+      ++latin;
+    }
+  }
+  return latin + cjk / 2;
+}
+
+bool mentions(std::string_view folded, const Identifier& id) {
+  if (id.kind != "amount") return text::contains(folded, text::fold(id.value));
+  const auto space = id.value.find(' ');
+  std::string number = space == std::string::npos ? id.value : id.value.substr(space + 1);
+  if (number.empty()) return false;
+  if (text::contains(folded, number)) return true;
+  std::replace(number.begin(), number.end(), '.', ',');  // "45,10 €"
+  return text::contains(folded, number);
+}
+
+int subjectTermsIn(std::string_view folded, const std::string& subject) {
+  static const std::set<std::string> kStop = {"about", "regarding", "issue", "problem", "question", "request",
+                                              "please", "amazon", "seller", "support", "listing", "case"};
+  const auto words = text::tokens(folded);
+  const std::set<std::string> bodyWords(words.begin(), words.end());
+  std::set<std::string> seen;
+  for (const auto& w : text::tokens(text::fold(subject))) {
+    if (w.size() < 5 || kStop.count(w) || std::any_of(w.begin(), w.end(), isDigit)) continue;
+    if (bodyWords.count(w)) seen.insert(w);
+  }
+  return static_cast<int>(seen.size());
+}
+
+}  // namespace
+
+std::vector<std::string> identifierShapes(std::string_view body) {
+  const std::string s = text::fold(body);
+  std::vector<std::string> out;
+  for (std::size_t pos = 0; pos < s.size(); ++pos) {
+    if (!wordStart(s, pos)) continue;
+    const std::size_t run = alnumRun(s, pos);
+    if (orderAt(s, pos)) {
+      out.push_back(s.substr(pos, 19));
+    } else if (run == 10 && s.compare(pos, 2, "b0") == 0) {
+      out.push_back(s.substr(pos, 10));
+    } else if (run >= 9 && s.compare(pos, 3, "fba") == 0 && digitRun(s, pos + 3) > 0) {
+      out.push_back(s.substr(pos, run));
+    } else if (isDigit(s[pos]) && amountAt(s, pos)) {
+      out.push_back(s.substr(pos, digitRun(s, pos)));
+    }
+    if (run > 0) pos += run - 1;
+  }
+  return out;
+}
+
+ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Config& config) {
+  const std::string folded = text::fold(body);
+  ReplyFeatures f;
+  f.phrases = matchedKeywords(folded, config.strings("/generic/phrases"));
+  f.actions = matchedKeywords(folded, config.strings("/generic/actionPhrases"));
+  for (const auto& marker : config.strings("/generic/helpLinkMarkers")) {
+    if (text::contains(folded, text::fold(marker))) f.helpLink = true;
+  }
+  f.words = wordCount(folded);
+  std::set<std::string> named;
+  for (const auto& id : c.identifiers) {
+    if (mentions(folded, id)) named.insert(id.kind + " " + id.value);
+  }
+  if (named.empty()) {
+    for (auto& shape : identifierShapes(body)) named.insert(shape);
+  }
+  f.identifiers.assign(named.begin(), named.end());
+  f.subjectTerms = subjectTermsIn(folded, c.subject);
+  return f;
+}
+
+}  // namespace caselog

@@ -1,0 +1,28 @@
+// What the generic-reply detector looks at in one Amazon reply, before weighting.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+#include "domain/config.hpp"
+
+namespace caselog {
+
+struct ReplyFeatures {
+  std::vector<std::string> phrases;      // template phrases found (generic.phrases)
+  std::vector<std::string> actions;      // "what was done" phrases found (generic.actionPhrases)
+  std::vector<std::string> identifiers;  // the case's identifiers (or ID-shaped words) the reply names
+  bool helpLink = false;                 // links or points to a help page
+  int words = 0;                         // length in words (two CJK characters count as one word)
+  int subjectTerms = 0;                  // distinct significant subject words repeated in the reply
+};
+
+ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Config& config);
+
+// ID-shaped words in a text: ASINs (B0…), order IDs (3-7-7 digits), FBA shipment IDs, amounts
+// written with a currency sign or code. Used when the case's identifiers are unknown.
+std::vector<std::string> identifierShapes(std::string_view body);
+
+}  // namespace caselog
