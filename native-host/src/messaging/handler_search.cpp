@@ -1,0 +1,52 @@
+// `search`: full-text search over past replies, paged with an opaque cursor.
+#include "core/error.hpp"
+#include "messaging/handlers.hpp"
+#include "messaging/protocol_json.hpp"
+
+namespace caselog::messaging {
+
+namespace {
+
+// Search hits carry a short snippet, but a captured subject can be arbitrarily long.
+constexpr std::size_t kMaxSubject = 2000;
+
+SearchQuery readQuery(const Fields& request) {
+  SearchQuery q;
+  q.text = request.requiredString("query");
+  q.limit = static_cast<int>(request.optionalInt("limit", 1, 50).value_or(20));
+  q.cursor = request.optionalString("cursor");
+  q.author = request.optionalString("author");
+  if (q.author && *q.author != "amazon" && *q.author != "seller") {
+    throw Error(ErrorCode::bad_request, "field `author` must be \"amazon\" or \"seller\"");
+  }
+  q.caseId = request.optionalString("caseId");
+  q.status = request.optionalString("status");
+  q.category = request.optionalString("category");
+  q.from = request.optionalInstant("from");
+  q.to = request.optionalInstant("to");
+  return q;
+}
+
+std::string clip(const std::string& text) {
+  if (text.size() <= kMaxSubject) return text;
+  std::size_t end = kMaxSubject;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // UTF-8 boundary
+  return text.substr(0, end) + "…";
+}
+
+}  // namespace
+
+nlohmann::json handleSearch(const Fields& request, HandlerContext& ctx) {
+  const SearchPage page = ctx.service.search(readQuery(request));
+  nlohmann::json hits = nlohmann::json::array();
+  for (SearchHit hit : page.hits) {
+    hit.subject = clip(hit.subject);
+    hit.snippet = clip(hit.snippet);
+    hits.push_back(toJson(hit));
+  }
+  return {{"type", "results"},
+          {"hits", hits},
+          {"next", page.next ? nlohmann::json(*page.next) : nlohmann::json()}};
+}
+
+}  // namespace caselog::messaging

@@ -1,0 +1,186 @@
+#include "messaging/host_loop.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <boost/asio.hpp>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <deque>
+#include <iostream>
+#include <utility>
+
+#include "messaging/protocol_json.hpp"
+
+namespace caselog::messaging {
+
+namespace asio = boost::asio;
+
+int claimStdout() {
+  const int out = ::fcntl(1, F_DUPFD_CLOEXEC, 3);
+  if (out < 0 || ::dup2(2, 1) < 0) {
+    throw Error(ErrorCode::internal, std::string("cannot claim stdout: ") + std::strerror(errno));
+  }
+  return out;
+}
+
+namespace {
+
+class HostLoop {
+ public:
+  HostLoop(Dispatcher& dispatcher, const HostLoopOptions& options)
+      : dispatcher_(dispatcher),
+        options_(options),
+        input_(io_, ::dup(options.inFd)),
+        output_(io_, ::dup(options.outFd)),
+        timer_(io_),
+        signals_(io_, SIGTERM, SIGINT),
+        decoder_(options.maxFrame) {}
+
+  int run() {
+    signals_.async_wait([this](const boost::system::error_code& ec, int sig) {
+      if (ec) return;
+      std::cerr << "caselog-host: signal " << sig << ", stopping\n";
+      stop();
+    });
+    scheduleReminders(
+        std::min<std::chrono::milliseconds>(options_.reminderInterval, std::chrono::seconds(5)));
+    read();
+    io_.run();
+    return 0;
+  }
+
+ private:
+  Dispatcher& dispatcher_;
+  HostLoopOptions options_;
+  asio::io_context io_;
+  asio::posix::stream_descriptor input_;
+  asio::posix::stream_descriptor output_;
+  asio::steady_timer timer_;
+  asio::signal_set signals_;
+  FrameDecoder decoder_;
+  std::array<char, 64 * 1024> readBuffer_{};
+  std::deque<std::string> writeQueue_;
+  bool stopping_ = false;
+  bool outputBroken_ = false;
+
+  void read() {
+    input_.async_read_some(asio::buffer(readBuffer_),
+                           [this](const boost::system::error_code& ec, std::size_t n) {
+                             if (n > 0) {
+                               decoder_.feed(readBuffer_.data(), n);
+                               drainFrames();
+                             }
+                             if (!ec) return read();
+                             if (ec == asio::error::eof) {
+                               if (decoder_.midFrame())
+                                 std::cerr << "caselog-host: input ended inside a frame; it was dropped\n";
+                             } else if (ec != asio::error::operation_aborted) {
+                               std::cerr << "caselog-host: reading stdin failed: " << ec.message() << "\n";
+                             }
+                             stop();
+                           });
+  }
+
+  void drainFrames() {
+    for (;;) {
+      switch (decoder_.next()) {
+        case FrameDecoder::Status::need_more:
+          return;
+        case FrameDecoder::Status::too_large:
+          send(Dispatcher::tooLarge(decoder_.declaredLength(), decoder_.maxFrame()));
+          break;
+        case FrameDecoder::Status::frame: {
+          const Reply reply = dispatcher_.handle(decoder_.payload());
+          send(reply.text);
+          if (reply.ok && reply.type == "capture") {
+            asio::post(io_, [this] { pushReminders(); });
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  void send(const std::string& text) {
+    if (outputBroken_) return;
+    writeQueue_.push_back(encodeFrame(text));
+    if (writeQueue_.size() == 1) writeNext();
+  }
+
+  void writeNext() {
+    asio::async_write(
+        output_, asio::buffer(writeQueue_.front()), [this](const boost::system::error_code& ec, std::size_t) {
+          if (ec) {
+            std::cerr << "caselog-host: writing to the browser failed: " << ec.message() << "\n";
+            writeQueue_.clear();
+            outputBroken_ = true;
+            stop();
+            io_.stop();
+            return;
+          }
+          writeQueue_.pop_front();
+          if (!writeQueue_.empty()) writeNext();
+        });
+  }
+
+  void scheduleReminders(std::chrono::milliseconds delay) {
+    if (stopping_) return;
+    timer_.expires_after(delay);
+    timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec) return;
+      reassessAll();
+      pushReminders();
+      scheduleReminders(options_.reminderInterval);
+    });
+  }
+
+  void reassessAll() {
+    try {
+      std::lock_guard lock(dispatcher_.serviceMutex());
+      dispatcher_.service().reassessAll();
+    } catch (const std::exception& e) {
+      std::cerr << "caselog-host: reassessing cases failed: " << e.what() << "\n";
+    }
+  }
+
+  // Fires the reminders that came due (each one once, recorded as an audit event) and pushes them.
+  void pushReminders() {
+    if (stopping_) return;
+    std::vector<Reminder> fired;
+    try {
+      std::lock_guard lock(dispatcher_.serviceMutex());
+      fired = dispatcher_.service().fireDueReminders();
+    } catch (const std::exception& e) {
+      std::cerr << "caselog-host: checking reminders failed: " << e.what() << "\n";
+      return;
+    }
+    for (const auto& r : fired) {
+      nlohmann::json push = toJson(r);
+      push["type"] = "reminder";
+      send(jsonText(push));
+    }
+  }
+
+  // Stops reading and timing; queued answers are still written, then io_.run() returns.
+  void stop() {
+    if (stopping_) return;
+    stopping_ = true;
+    boost::system::error_code ignored;
+    timer_.cancel();
+    signals_.cancel(ignored);
+    input_.close(ignored);
+  }
+};
+
+}  // namespace
+
+int runHostLoop(Dispatcher& dispatcher, const HostLoopOptions& options) {
+  std::signal(SIGPIPE, SIG_IGN);
+  HostLoop loop(dispatcher, options);
+  return loop.run();
+}
+
+}  // namespace caselog::messaging
