@@ -3,9 +3,10 @@
 // Run: node --test tests/e2e/browser-to-host.test.mjs   (CASELOG_BUILD: folder with the built binaries)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { addMessage, makeCase } from './lib/case-page.mjs';
+import { addMessage, makeCase, renderCasePage } from './lib/case-page.mjs';
 import * as h from './lib/harness.mjs';
 import * as ext from './lib/extension.mjs';
 
@@ -43,6 +44,19 @@ describe('browser to host', { timeout: 300000 }, () => {
     await seller?.close();
     if (!process.env.CASELOG_E2E_KEEP) fs.rmSync(sandbox.dir, { recursive: true, force: true });
     else console.log(`# sandbox kept in ${sandbox.dir}`);
+  });
+
+  test("the fixture case page reads with the extension's own parser", () => {
+    const file = path.join(sandbox.dir, 'case.html');
+    fs.writeFileSync(file, renderCasePage(cases.get(A)));
+    const r = spawnSync('node', [path.join(h.root, 'extension/tools/parse-page.mjs'), file, '--url', seller.url(A)], {
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const snap = JSON.parse(r.stdout);
+    assert.equal(snap.case.caseId, A);
+    assert.deepEqual(snap.missing, []);
+    assert.equal(snap.case.messages.length, 3);
   });
 
   test('the installer registers the host for the test profile', () => {
