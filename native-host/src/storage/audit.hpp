@@ -1,0 +1,29 @@
+// The audit chain: every event's hash is SHA-256(prevHash || canonical JSON of
+// {seq, caseId, kind, at, data}). Events that add a message or a note carry a hash of its
+// content, so editing the stored row (even with the triggers dropped) breaks verification.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/model.hpp"
+
+namespace caselog::audit {
+
+// prevHash of the first event.
+inline const std::string kGenesisHash(64, '0');
+
+std::string sha256Hex(std::string_view bytes);
+
+// {"at":"…","caseId":"…","data":{…},"kind":"…","seq":N}: keys sorted, no spaces, UTF-8 as is.
+std::string canonicalJson(const Event& e);
+
+// SHA-256(prevHash || canonicalJson(e)) as lowercase hex. e.prevHash is the chain link.
+std::string eventHash(const Event& e);
+
+// SHA-256 of author|sender|sentAt|body (sentAt as ISO 8601, empty when unknown).
+std::string messageContentHash(const StoredMessage& m);
+std::string noteContentHash(const Note& n);
+
+}  // namespace caselog::audit

@@ -1,0 +1,166 @@
+// SqliteStore::search — the bounded newest-first plan described in storage/search.hpp.
+#include "storage/search.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "storage/sqlite_store.hpp"
+
+namespace caselog {
+
+using sqlite::Db;
+using sqlite::Stmt;
+
+namespace {
+
+struct Candidate {
+  bool message = true;  // message_fts, else text_fts (subject or note)
+  std::int64_t rowid = 0;
+  double score = 0;  // -bm25: higher is better
+};
+
+// Newest matching messages below `upper`, with the filters applied, scored by BM25.
+constexpr const char* kMessageCandidates =
+    "SELECT f.rowid, bm25(message_fts) FROM message_fts f "
+    "JOIN messages m ON m.id = f.rowid JOIN cases c ON c.case_id = m.case_id "
+    "WHERE message_fts MATCH ?1 AND f.rowid < ?2 AND m.current = 1 "
+    "AND (?3 IS NULL OR m.author = ?3) AND (?4 IS NULL OR m.case_id = ?4) AND (?5 IS NULL OR c.status = ?5) "
+    "AND (?6 IS NULL OR c.category = ?6) AND (?7 IS NULL OR m.sent_at >= ?7) AND (?8 IS NULL OR m.sent_at < ?8) "
+    "ORDER BY f.rowid DESC LIMIT ?9";
+
+// With a case filter the case's own messages drive the plan (a handful of rowid lookups).
+constexpr const char* kCaseMessageCandidates =
+    "SELECT f.rowid, bm25(message_fts) FROM messages m CROSS JOIN message_fts f ON f.rowid = m.id "
+    "JOIN cases c ON c.case_id = m.case_id "
+    "WHERE m.case_id = ?4 AND message_fts MATCH ?1 AND m.id < ?2 AND m.current = 1 "
+    "AND (?3 IS NULL OR m.author = ?3) AND (?5 IS NULL OR c.status = ?5) "
+    "AND (?6 IS NULL OR c.category = ?6) AND (?7 IS NULL OR m.sent_at >= ?7) AND (?8 IS NULL OR m.sent_at < ?8) "
+    "ORDER BY m.id DESC LIMIT ?9";
+
+// Newest matching subjects and notes below `upper`.
+constexpr const char* kTextCandidates =
+    "SELECT t.rowid, bm25(text_fts) FROM text_fts t JOIN cases c ON c.case_id = t.case_id "
+    "WHERE text_fts MATCH ?1 AND t.rowid < ?2 "
+    "AND (?3 IS NULL OR t.case_id = ?3) AND (?4 IS NULL OR c.status = ?4) AND (?5 IS NULL OR c.category = ?5) "
+    "ORDER BY t.rowid DESC LIMIT ?6";
+
+constexpr const char* kMessageHit =
+    "SELECT m.case_id, c.subject, m.author, m.sent_at, snippet(message_fts, 0, char(2), char(3), '…', 16) "
+    "FROM message_fts f JOIN messages m ON m.id = f.rowid JOIN cases c ON c.case_id = m.case_id "
+    "WHERE message_fts MATCH ?1 AND f.rowid = ?2";
+
+constexpr const char* kTextHit =
+    "SELECT t.case_id, c.subject, snippet(text_fts, 0, char(2), char(3), '…', 16), "
+    "(SELECT n.at FROM notes n WHERE n.id = t.rowid / 2 AND t.rowid % 2 = 1), c.created_at "
+    "FROM text_fts t JOIN cases c ON c.case_id = t.case_id WHERE text_fts MATCH ?1 AND t.rowid = ?2";
+
+std::int64_t maxRowid(Db& db, const char* sql) {
+  Stmt st(db, sql);
+  return st.step() ? st.int64(0) : 0;
+}
+
+void messageCandidates(Db& db, const std::string& fts, const SearchQuery& q, std::int64_t upper,
+                       std::vector<Candidate>& out) {
+  Stmt st(db, q.caseId ? kCaseMessageCandidates : kMessageCandidates);
+  st.bind(1, fts).bind(2, upper).bind(3, q.author).bind(4, q.caseId).bind(5, q.status).bind(6, q.category);
+  st.bind(7, sqlite::seconds(q.from)).bind(8, sqlite::seconds(q.to)).bind(9, search::kCandidateWindow);
+  while (st.step()) out.push_back({true, st.int64(0), -st.real(1)});
+}
+
+void textCandidates(Db& db, const std::string& fts, const SearchQuery& q, std::int64_t upper,
+                    std::vector<Candidate>& out) {
+  Stmt st(db, kTextCandidates);
+  st.bind(1, fts).bind(2, upper).bind(3, q.caseId).bind(4, q.status).bind(5, q.category);
+  st.bind(6, search::kCandidateWindow);
+  while (st.step()) out.push_back({false, st.int64(0), -st.real(1)});
+}
+
+SearchHit loadHit(Db& db, const std::string& fts, const Candidate& c) {
+  SearchHit hit;
+  hit.score = c.score;
+  Stmt st(db, c.message ? kMessageHit : kTextHit);
+  st.bind(1, fts).bind(2, c.rowid);
+  if (!st.step()) return hit;
+  hit.caseId = st.text(0);
+  hit.subject = st.text(1);
+  if (c.message) {
+    hit.messageId = c.rowid;
+    hit.author = st.text(2);
+    hit.sentAt = sqlite::optInstant(st, 3);
+    hit.snippet = st.text(4);
+  } else {
+    const bool note = c.rowid % 2 == 1;
+    hit.author = note ? "note" : "subject";
+    hit.snippet = st.text(2);
+    hit.sentAt = sqlite::optInstant(st, note ? 3 : 4);
+  }
+  return hit;
+}
+
+// One page for a prepared FTS expression. Throws caselog::Error(storage) on FTS syntax errors.
+SearchPage runSearch(Db& db, const std::string& fts, const SearchQuery& q, search::Cursor cur, int limit) {
+  // Subjects and notes have no author or date of their own: author/date filters mean messages only.
+  const bool withText = !q.author && !q.from && !q.to;
+  std::vector<Candidate> candidates;
+  if (cur.messageUpper > 0) messageCandidates(db, fts, q, cur.messageUpper, candidates);
+  const size_t messages = candidates.size();
+  if (withText && cur.textUpper > 0) textCandidates(db, fts, q, cur.textUpper, candidates);
+  const size_t texts = candidates.size() - messages;
+
+  // The next window starts below the oldest candidate of each full window.
+  search::Cursor nextWindow{0, 0, 0};
+  if (messages == search::kCandidateWindow) nextWindow.messageUpper = candidates[messages - 1].rowid;
+  if (texts == search::kCandidateWindow) nextWindow.textUpper = candidates.back().rowid;
+
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.rowid > b.rowid;
+  });
+  SearchPage page;
+  const auto begin = static_cast<size_t>(std::min<std::int64_t>(cur.offset, candidates.size()));
+  const size_t end = std::min(candidates.size(), begin + static_cast<size_t>(limit));
+  for (size_t i = begin; i < end; ++i) page.hits.push_back(loadHit(db, fts, candidates[i]));
+  if (end < candidates.size()) {
+    page.next = search::encodeCursor({cur.messageUpper, cur.textUpper, static_cast<std::int64_t>(end)});
+  } else if (nextWindow.messageUpper > 0 || nextWindow.textUpper > 0) {
+    page.next = search::encodeCursor(nextWindow);
+  }
+  return page;
+}
+
+bool isFtsSyntaxError(const Error& e) {
+  const std::string what = e.what();
+  return what.find("fts5") != std::string::npos || what.find("syntax error") != std::string::npos ||
+         what.find("unterminated") != std::string::npos;
+}
+
+}  // namespace
+
+SearchPage SqliteStore::search(const SearchQuery& query) {
+  const int limit = std::clamp(query.limit, 1, 50);
+  const auto withOperators = search::buildFtsQuery(query.text, true);
+  if (!withOperators) return {};
+  return read([&](Db& db) {
+    search::Cursor cur;
+    if (query.cursor) {
+      cur = search::decodeCursor(*query.cursor);
+    } else {  // a snapshot: later captures do not shift the pages of this search
+      cur.messageUpper = maxRowid(db, "SELECT coalesce(max(id), 0) + 1 FROM messages");
+      cur.textUpper = maxRowid(db, "SELECT coalesce(max(rowid), 0) + 1 FROM text_fts");
+    }
+    try {
+      return runSearch(db, *withOperators, query, cur, limit);
+    } catch (const Error& e) {
+      if (!isFtsSyntaxError(e)) throw;
+    }
+    const auto plain = search::buildFtsQuery(query.text, false);
+    if (!plain) return SearchPage{};
+    try {
+      return runSearch(db, *plain, query, cur, limit);
+    } catch (const Error& e) {
+      if (!isFtsSyntaxError(e)) throw;
+      return SearchPage{};
+    }
+  });
+}
+
+}  // namespace caselog

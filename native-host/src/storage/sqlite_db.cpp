@@ -1,0 +1,127 @@
+#include "storage/sqlite_db.hpp"
+
+#include <sqlite3.h>
+
+#include "core/error.hpp"
+
+namespace caselog::sqlite {
+
+Db::Db(const std::string& path, bool create) : path_(path) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (create) flags |= SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string why = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw Error(ErrorCode::storage, "cannot open database " + path + ": " + why);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Db::~Db() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
+
+sqlite3_stmt* Db::takeCached(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) return nullptr;
+  sqlite3_stmt* stmt = it->second;
+  cache_.erase(it);
+  return stmt;
+}
+
+void Db::giveBack(const char* sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  auto [it, inserted] = cache_.emplace(sql, stmt);
+  if (!inserted) sqlite3_finalize(stmt);  // the same SQL was in use twice at once
+}
+
+void Db::fail(int rc, std::string_view what) const {
+  const std::string message = std::string(what) + ": " + sqlite3_errmsg(db_);
+  const int primary = rc & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw Busy{message};
+  throw Error(ErrorCode::storage, message);
+}
+
+void Db::exec(const char* sql) {
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string message = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw Busy{message};
+    throw Error(ErrorCode::storage, "database error: " + message);
+  }
+}
+
+std::int64_t Db::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+int Db::changes() const { return sqlite3_changes(db_); }
+
+Stmt::Stmt(Db& db, const char* sql) : db_(db), sql_(sql), stmt_(db.takeCached(sql)) {
+  if (stmt_) return;
+  const int rc = sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+  if (rc != SQLITE_OK) db.fail(rc, "prepare");
+}
+
+Stmt::~Stmt() {
+  if (stmt_) db_.giveBack(sql_, stmt_);
+}
+
+Stmt& Stmt::bind(int i, std::int64_t v) {
+  if (int rc = sqlite3_bind_int64(stmt_, i, v); rc != SQLITE_OK) db_.fail(rc, "bind");
+  return *this;
+}
+
+Stmt& Stmt::bind(int i, double v) {
+  if (int rc = sqlite3_bind_double(stmt_, i, v); rc != SQLITE_OK) db_.fail(rc, "bind");
+  return *this;
+}
+
+Stmt& Stmt::bind(int i, std::string_view v) {
+  const int rc = sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK) db_.fail(rc, "bind");
+  return *this;
+}
+
+Stmt& Stmt::bindNull(int i) {
+  if (int rc = sqlite3_bind_null(stmt_, i); rc != SQLITE_OK) db_.fail(rc, "bind");
+  return *this;
+}
+
+bool Stmt::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3_reset(stmt_);
+  db_.fail(rc, "query");
+}
+
+void Stmt::run() {
+  while (step()) {
+  }
+}
+
+void Stmt::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Stmt::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+std::int64_t Stmt::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Stmt::real(int col) const { return sqlite3_column_double(stmt_, col); }
+
+std::string Stmt::text(int col) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+}
+
+std::optional<std::int64_t> Stmt::optInt64(int col) const {
+  if (isNull(col)) return std::nullopt;
+  return int64(col);
+}
+
+}  // namespace caselog::sqlite

@@ -1,0 +1,89 @@
+// A small RAII wrapper over the sqlite3 C API: one connection (Db) and prepared statements
+// (Stmt) with bound parameters only. SQL text is always a constant; values never enter it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace caselog::sqlite {
+
+// Thrown for SQLITE_BUSY / SQLITE_LOCKED so the transaction runner can retry from the start.
+struct Busy {
+  std::string message;
+};
+
+class Db {
+ public:
+  Db(const std::string& path, bool create);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // Runs one or more statements without parameters (schema, pragmas, BEGIN/COMMIT).
+  void exec(const char* sql);
+  std::int64_t lastInsertId() const;
+  int changes() const;
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+
+  // Throws Busy for SQLITE_BUSY/LOCKED, caselog::Error(storage) otherwise; rc must be an error.
+  [[noreturn]] void fail(int rc, std::string_view what) const;
+
+ private:
+  friend class Stmt;
+  // Prepared statements kept for reuse, keyed by the address of their (constant) SQL text.
+  sqlite3_stmt* takeCached(const char* sql);
+  void giveBack(const char* sql, sqlite3_stmt* stmt);
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  std::string path_;
+};
+
+// A statement prepared once per connection and SQL text: the constructor takes it from the
+// connection's cache (preparing it the first time), the destructor resets it and gives it back.
+class Stmt {
+ public:
+  Stmt(Db& db, const char* sql);
+  ~Stmt();
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  // Binding, 1-based like SQLite. Returns *this so binds can be chained.
+  Stmt& bind(int i, std::int64_t v);
+  Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  Stmt& bind(int i, double v);
+  Stmt& bind(int i, std::string_view v);
+  Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Stmt& bindNull(int i);
+  template <class T>
+  Stmt& bind(int i, const std::optional<T>& v) {
+    return v ? bind(i, *v) : bindNull(i);
+  }
+
+  // Steps once: true when a row is available, false when done.
+  bool step();
+  // Steps to completion (for INSERT/UPDATE/DELETE).
+  void run();
+  void reset();  // ready to bind and run again (bindings cleared)
+
+  bool isNull(int col) const;
+  std::int64_t int64(int col) const;
+  double real(int col) const;
+  std::string text(int col) const;
+  std::optional<std::int64_t> optInt64(int col) const;
+
+ private:
+  Db& db_;
+  const char* sql_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace caselog::sqlite

@@ -1,0 +1,155 @@
+// SqliteStore: the audit trail (append, read, chain head, verify).
+#include <vector>
+
+#include "core/error.hpp"
+#include "storage/audit.hpp"
+#include "storage/sqlite_store.hpp"
+
+namespace caselog {
+
+using sqlite::Db;
+using sqlite::Stmt;
+
+namespace {
+
+Event readEvent(const Stmt& st) {
+  Event e;
+  e.seq = st.int64(0);
+  e.caseId = st.text(1);
+  e.kind = st.text(2);
+  e.at = sqlite::instant(st.int64(3));
+  e.data = nlohmann::json::parse(st.text(4), nullptr, false);  // discarded when not JSON: verify flags it
+  e.prevHash = st.text(5);
+  e.hash = st.text(6);
+  return e;
+}
+
+ChainHead readHead(Db& db) {
+  Stmt st(db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!st.step()) return {0, audit::kGenesisHash};
+  return {st.int64(0), st.text(1)};
+}
+
+// The message or note an event vouches for, checked against its content hash. Empty when fine.
+std::string checkContent(Db& db, const Event& e, std::vector<bool>& coveredMessages) {
+  if (!e.data.is_object() || !e.data.contains("contentHash")) return {};
+  const std::string expected = e.data.value("contentHash", "");
+  if (e.data.contains("messageId")) {
+    const std::int64_t id = e.data.value("messageId", std::int64_t{0});
+    Stmt st(db, "SELECT author, sender, sent_at, body FROM messages WHERE id = ?1");
+    st.bind(1, id);
+    if (!st.step()) return "message " + std::to_string(id) + " is missing";
+    StoredMessage m;
+    m.author = st.text(0);
+    m.sender = st.text(1);
+    m.sentAt = sqlite::optInstant(st, 2);
+    m.body = st.text(3);
+    if (audit::messageContentHash(m) != expected) return "message " + std::to_string(id) + " changed";
+    if (id >= 0 && static_cast<std::size_t>(id) < coveredMessages.size()) coveredMessages[id] = true;
+  } else if (e.data.contains("noteId")) {
+    const std::int64_t id = e.data.value("noteId", std::int64_t{0});
+    Stmt st(db, "SELECT at, text FROM notes WHERE id = ?1");
+    st.bind(1, id);
+    if (!st.step()) return "note " + std::to_string(id) + " is missing";
+    if (audit::noteContentHash({id, sqlite::instant(st.int64(0)), st.text(1)}) != expected)
+      return "note " + std::to_string(id) + " changed";
+  }
+  return {};
+}
+
+std::int64_t maxMessageId(Db& db) {
+  Stmt st(db, "SELECT coalesce(max(id), 0) FROM messages");
+  return st.step() ? st.int64(0) : 0;
+}
+
+}  // namespace
+
+Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kind, Instant at,
+                               const nlohmann::json& data) {
+  return write([&](Db& db) {
+    const ChainHead head = readHead(db);
+    Event e;
+    e.seq = head.seq + 1;
+    e.caseId = caseId;
+    e.kind = kind;
+    e.at = at;
+    e.data = data.is_null() ? nlohmann::json::object() : data;
+    e.prevHash = head.hash;
+    e.hash = audit::eventHash(e);
+    Stmt st(db, "INSERT INTO events(seq, case_id, kind, at, data, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7)");
+    st.bind(1, e.seq).bind(3, kind).bind(4, sqlite::seconds(at)).bind(5, e.data.dump());
+    if (caseId.empty()) st.bindNull(2); else st.bind(2, caseId);
+    st.bind(6, e.prevHash).bind(7, e.hash).run();
+    return e;
+  });
+}
+
+std::vector<Event> SqliteStore::events(const std::string& caseId) {
+  return read([&](Db& db) {
+    Stmt st(db, "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events "
+                "WHERE case_id = ?1 ORDER BY seq");
+    st.bind(1, caseId);
+    std::vector<Event> out;
+    while (st.step()) out.push_back(readEvent(st));
+    return out;
+  });
+}
+
+std::vector<Event> SqliteStore::allEvents() {
+  return read([&](Db& db) {
+    Stmt st(db, "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events ORDER BY seq");
+    std::vector<Event> out;
+    while (st.step()) out.push_back(readEvent(st));
+    return out;
+  });
+}
+
+ChainHead SqliteStore::chainHead() {
+  return read([](Db& db) { return readHead(db); });
+}
+
+VerifyReport SqliteStore::verify() {
+  return read([&](Db& db) {
+    VerifyReport report;
+    std::vector<bool> covered(static_cast<std::size_t>(maxMessageId(db)) + 1, false);
+    auto fail = [&](std::int64_t seq, std::string problem) {
+      report.ok = false;
+      report.firstBadSeq = seq;
+      report.problem = std::move(problem);
+    };
+    std::string prev = audit::kGenesisHash;
+    std::int64_t expectedSeq = 1;
+    Stmt st(db, "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events ORDER BY seq");
+    while (report.ok && st.step()) {
+      const Event e = readEvent(st);
+      ++report.checked;
+      if (e.seq != expectedSeq) {
+        fail(e.seq, "event " + std::to_string(expectedSeq) + " is missing");
+      } else if (e.data.is_discarded()) {
+        fail(e.seq, "data is not valid JSON");
+      } else if (e.prevHash != prev) {
+        fail(e.seq, "prev_hash does not link to event " + std::to_string(e.seq - 1));
+      } else if (audit::eventHash(e) != e.hash) {
+        fail(e.seq, "hash mismatch (the event was changed)");
+      } else if (std::string problem = checkContent(db, e, covered); !problem.empty()) {
+        fail(e.seq, problem);
+      }
+      prev = e.hash;
+      ++expectedSeq;
+    }
+    report.headHash = readHead(db).hash;
+    if (!report.ok) return report;
+    Stmt ids(db, "SELECT id FROM messages ORDER BY id");
+    while (ids.step()) {
+      const auto id = static_cast<std::size_t>(ids.int64(0));
+      if (id >= covered.size() || !covered[id]) {
+        report.ok = false;
+        report.problem = "message " + std::to_string(id) + " has no audit event (inserted behind CaseLog's back)";
+        break;
+      }
+    }
+    return report;
+  });
+}
+
+}  // namespace caselog

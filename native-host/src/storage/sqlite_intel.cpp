@@ -1,0 +1,173 @@
+// SqliteStore: what the case-intelligence layer remembers — stored priorities, generic-reply
+// verdicts with their LSH bands, and reminder firing/dismissal state.
+#include <cstring>
+
+#include "core/error.hpp"
+#include "storage/sqlite_store.hpp"
+
+namespace caselog {
+
+using sqlite::Db;
+using sqlite::Stmt;
+
+namespace {
+
+nlohmann::json termsToJson(const std::vector<PriorityTerm>& terms) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& t : terms)
+    out.push_back({{"name", t.name},
+                   {"value", t.value},
+                   {"coefficient", t.coefficient},
+                   {"contribution", t.contribution},
+                   {"explanation", t.explanation}});
+  return out;
+}
+
+// Band hashes are unsigned 64-bit; SQLite integers are signed. Stored bit for bit.
+std::int64_t asSigned(std::uint64_t v) {
+  std::int64_t s;
+  std::memcpy(&s, &v, sizeof s);
+  return s;
+}
+
+std::string bandsJson(const std::vector<std::uint64_t>& bands) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (auto b : bands) arr.push_back(asSigned(b));
+  return arr.dump();
+}
+
+}  // namespace
+
+namespace sqlite {
+
+Priority priorityFromColumns(double score, const std::string& label, const std::string& termsJson) {
+  Priority p;
+  p.score = score;
+  p.label = label.empty() ? "P4" : label;
+  const auto terms = nlohmann::json::parse(termsJson, nullptr, false);
+  if (!terms.is_array()) return p;
+  for (const auto& t : terms) {
+    if (!t.is_object()) continue;
+    p.terms.push_back({t.value("name", ""), t.value("value", 0.0), t.value("coefficient", 0.0),
+                       t.value("contribution", 0.0), t.value("explanation", "")});
+  }
+  return p;
+}
+
+}  // namespace sqlite
+
+void SqliteStore::savePriority(const std::string& caseId, const Priority& p) {
+  write([&](Db& db) {
+    Stmt st(db, "UPDATE cases SET priority_score = ?2, priority_label = ?3, priority_terms = ?4 WHERE case_id = ?1");
+    st.bind(1, caseId).bind(2, p.score).bind(3, p.label).bind(4, termsToJson(p.terms).dump()).run();
+    if (db.changes() == 0) throw Error(ErrorCode::not_found, "no case " + caseId);
+  });
+}
+
+std::optional<Priority> SqliteStore::storedPriority(const std::string& caseId) {
+  return read([&](Db& db) -> std::optional<Priority> {
+    Stmt st(db, "SELECT priority_score, priority_label, priority_terms FROM cases WHERE case_id = ?1");
+    st.bind(1, caseId);
+    if (!st.step() || st.isNull(0)) return std::nullopt;
+    return sqlite::priorityFromColumns(st.real(0), st.text(1), st.text(2));
+  });
+}
+
+void SqliteStore::saveGenericVerdict(std::int64_t messageId, const GenericVerdict& v,
+                                     const std::vector<std::uint64_t>& bands) {
+  write([&](Db& db) {
+    Stmt find(db, "SELECT case_id FROM messages WHERE id = ?1");
+    find.bind(1, messageId);
+    if (!find.step()) throw Error(ErrorCode::not_found, "no message " + std::to_string(messageId));
+    const std::string caseId = find.text(0);
+    Stmt(db, "INSERT OR REPLACE INTO generic_verdicts(message_id, score, generic, reasons) VALUES (?1,?2,?3,?4)")
+        .bind(1, messageId)
+        .bind(2, v.score)
+        .bind(3, v.generic ? 1 : 0)
+        .bind(4, nlohmann::json(v.reasons).dump())
+        .run();
+    Stmt(db, "DELETE FROM reply_bands WHERE message_id = ?1").bind(1, messageId).run();
+    for (auto band : bands) {
+      Stmt(db, "INSERT OR IGNORE INTO reply_bands(band, case_id, message_id) VALUES (?1, ?2, ?3)")
+          .bind(1, asSigned(band))
+          .bind(2, caseId)
+          .bind(3, messageId)
+          .run();
+    }
+  });
+}
+
+std::map<std::int64_t, GenericVerdict> SqliteStore::genericVerdicts(const std::string& caseId) {
+  return read([&](Db& db) {
+    Stmt st(db, "SELECT v.message_id, v.score, v.generic, v.reasons FROM generic_verdicts v "
+                "JOIN messages m ON m.id = v.message_id WHERE m.case_id = ?1");
+    st.bind(1, caseId);
+    std::map<std::int64_t, GenericVerdict> out;
+    while (st.step()) {
+      GenericVerdict v;
+      v.score = st.real(1);
+      v.generic = st.int64(2) != 0;
+      const auto reasons = nlohmann::json::parse(st.text(3), nullptr, false);
+      if (reasons.is_array())
+        for (const auto& r : reasons)
+          if (r.is_string()) v.reasons.push_back(r.get<std::string>());
+      out.emplace(st.int64(0), std::move(v));
+    }
+    return out;
+  });
+}
+
+int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, const std::string& exceptCaseId) {
+  if (bands.empty()) return 0;
+  return read([&](Db& db) {
+    Stmt st(db, "SELECT count(DISTINCT case_id) FROM reply_bands "
+                "WHERE band IN (SELECT value FROM json_each(?1)) AND case_id <> ?2");
+    st.bind(1, bandsJson(bands)).bind(2, exceptCaseId);
+    return st.step() ? static_cast<int>(st.int64(0)) : 0;
+  });
+}
+
+std::vector<ReminderState> SqliteStore::reminderStates(const std::string& caseId) {
+  return read([&](Db& db) {
+    Stmt st(db, "SELECT rule, case_version, fired_at, dismissed_at FROM reminder_state WHERE case_id = ?1 ORDER BY rule");
+    st.bind(1, caseId);
+    std::vector<ReminderState> out;
+    while (st.step())
+      out.push_back({st.text(0), st.int64(1), sqlite::optInstant(st, 2), sqlite::optInstant(st, 3)});
+    return out;
+  });
+}
+
+void SqliteStore::recordReminderFired(const std::string& caseId, const std::string& rule, std::int64_t caseVersion,
+                                      Instant at) {
+  write([&](Db& db) {
+    sqlite::requireCase(db, caseId);
+    Stmt(db, "INSERT INTO reminder_state(case_id, rule, case_version, fired_at, dismissed_at) "
+             "VALUES (?1, ?2, ?3, ?4, NULL) ON CONFLICT(case_id, rule) DO UPDATE SET "
+             "case_version = excluded.case_version, fired_at = excluded.fired_at, "
+             "dismissed_at = CASE WHEN case_version = excluded.case_version THEN dismissed_at END")
+        .bind(1, caseId)
+        .bind(2, rule)
+        .bind(3, caseVersion)
+        .bind(4, sqlite::seconds(at))
+        .run();
+  });
+}
+
+void SqliteStore::recordReminderDismissed(const std::string& caseId, const std::string& rule,
+                                          std::int64_t caseVersion, Instant at) {
+  write([&](Db& db) {
+    sqlite::requireCase(db, caseId);
+    Stmt(db, "INSERT INTO reminder_state(case_id, rule, case_version, fired_at, dismissed_at) "
+             "VALUES (?1, ?2, ?3, NULL, ?4) ON CONFLICT(case_id, rule) DO UPDATE SET "
+             "case_version = excluded.case_version, dismissed_at = excluded.dismissed_at, "
+             "fired_at = CASE WHEN case_version = excluded.case_version THEN fired_at END")
+        .bind(1, caseId)
+        .bind(2, rule)
+        .bind(3, caseVersion)
+        .bind(4, sqlite::seconds(at))
+        .run();
+  });
+}
+
+}  // namespace caselog

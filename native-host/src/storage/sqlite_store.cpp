@@ -1,0 +1,187 @@
+// SqliteStore: opening, the connection pool, transactions and the change counter.
+// The data methods live in sqlite_cases.cpp, sqlite_events.cpp, sqlite_intel.cpp and search.cpp.
+#include "storage/sqlite_store.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
+#include <utility>
+
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "storage/schema.hpp"
+
+namespace caselog {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;  // SQLite waits this long for a lock before SQLITE_BUSY
+constexpr int kMaxAttempts = 8;       // then the whole transaction is retried this many times
+
+// The connection of the transaction open on this thread, per store.
+thread_local std::vector<std::pair<const SqliteStore*, sqlite::Db*>> tActive;
+
+struct ActiveScope {
+  ActiveScope(const SqliteStore* store, sqlite::Db* db) { tActive.emplace_back(store, db); }
+  ~ActiveScope() { tActive.pop_back(); }
+};
+
+void rollbackQuietly(sqlite::Db& db) {
+  if (!sqlite3_get_autocommit(db.handle())) sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void backoff(int attempt) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt + 1) + (std::rand() % 10)));
+}
+
+// Creates the file with mode 0600 before SQLite does (SQLite gives -wal/-shm the same mode),
+// and tightens an existing file that is more open than that.
+void prepareFile(const std::string& path) {
+  ensureParentDir(path);
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) throw Error(ErrorCode::storage, "cannot open database " + path + ": " + std::strerror(errno));
+  ::fchmod(fd, 0600);
+  ::close(fd);
+}
+
+void configure(sqlite::Db& db) {
+  sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {
+  prepareFile(path_);
+  auto db = std::make_unique<sqlite::Db>(path_, false);
+  configure(*db);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      db->exec("PRAGMA journal_mode = WAL");
+      sqlite::migrate(*db);
+      break;
+    } catch (const sqlite::Busy& busy) {
+      if (attempt + 1 >= kMaxAttempts) throw Error(ErrorCode::storage, "database is busy: " + busy.message);
+      backoff(attempt);
+    }
+  }
+  pool_.push_back(std::move(db));
+}
+
+SqliteStore::~SqliteStore() = default;
+
+std::unique_ptr<sqlite::Db> SqliteStore::takeConnection() {
+  {
+    std::lock_guard lock(poolMutex_);
+    if (!pool_.empty()) {
+      auto db = std::move(pool_.back());
+      pool_.pop_back();
+      return db;
+    }
+  }
+  auto db = std::make_unique<sqlite::Db>(path_, false);
+  configure(*db);
+  return db;
+}
+
+void SqliteStore::giveBack(std::unique_ptr<sqlite::Db> db) {
+  std::lock_guard lock(poolMutex_);
+  pool_.push_back(std::move(db));
+}
+
+sqlite::Db* SqliteStore::activeConnection() const {
+  for (auto it = tActive.rbegin(); it != tActive.rend(); ++it)
+    if (it->first == this) return it->second;
+  return nullptr;
+}
+
+void SqliteStore::readTx(const std::function<void(sqlite::Db&)>& fn) {
+  if (sqlite::Db* db = activeConnection()) return fn(*db);
+  auto db = takeConnection();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      ActiveScope scope(this, db.get());
+      db->exec("BEGIN");
+      fn(*db);
+      db->exec("COMMIT");
+      break;
+    } catch (const sqlite::Busy& busy) {
+      rollbackQuietly(*db);
+      if (attempt + 1 < kMaxAttempts) {
+        backoff(attempt);
+        continue;
+      }
+      giveBack(std::move(db));
+      throw Error(ErrorCode::storage, "database is busy: " + busy.message);
+    } catch (...) {
+      rollbackQuietly(*db);
+      giveBack(std::move(db));
+      throw;
+    }
+  }
+  giveBack(std::move(db));
+}
+
+void SqliteStore::writeTx(const std::function<void(sqlite::Db&)>& fn) {
+  if (sqlite::Db* db = activeConnection()) {
+    // A write inside read() would upgrade a possibly stale snapshot: a programming error.
+    if (sqlite3_txn_state(db->handle(), "main") == SQLITE_TXN_READ)
+      throw Error(ErrorCode::internal, "write attempted inside a read transaction");
+    return fn(*db);
+  }
+  auto db = takeConnection();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      ActiveScope scope(this, db.get());
+      db->exec("BEGIN IMMEDIATE");
+      fn(*db);
+      sqlite::Stmt(*db, "UPDATE meta SET value = value + 1 WHERE key = 'changes'").run();
+      db->exec("COMMIT");
+      break;
+    } catch (const sqlite::Busy& busy) {
+      rollbackQuietly(*db);
+      if (attempt + 1 < kMaxAttempts) {
+        backoff(attempt);
+        continue;
+      }
+      giveBack(std::move(db));
+      throw Error(ErrorCode::storage, "database is busy: " + busy.message);
+    } catch (...) {
+      rollbackQuietly(*db);
+      giveBack(std::move(db));
+      throw;
+    }
+  }
+  giveBack(std::move(db));
+}
+
+void SqliteStore::transaction(const std::function<void()>& fn) {
+  writeTx([&](sqlite::Db&) { fn(); });
+}
+
+std::int64_t SqliteStore::changeCounter() {
+  return read([](sqlite::Db& db) {
+    sqlite::Stmt st(db, "SELECT value FROM meta WHERE key = 'changes'");
+    return st.step() ? st.int64(0) : std::int64_t{0};
+  });
+}
+
+namespace sqlite {
+
+void requireCase(Db& db, const std::string& caseId) {
+  Stmt st(db, "SELECT 1 FROM cases WHERE case_id = ?1");
+  st.bind(1, caseId);
+  if (!st.step()) throw Error(ErrorCode::not_found, "no case " + caseId);
+}
+
+}  // namespace sqlite
+
+std::unique_ptr<Store> openSqliteStore(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+
+}  // namespace caselog
