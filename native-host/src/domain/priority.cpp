@@ -1,25 +1,112 @@
 #include "domain/priority.hpp"
 
-#include "domain/category.hpp"
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "domain/business_days.hpp"
+#include "domain/case_facts.hpp"
+#include "domain/deadlines.hpp"
 
 namespace caselog {
 
+namespace {
+
+using std::chrono::duration_cast;
+using std::chrono::hours;
+
+class TermList {
+ public:
+  explicit TermList(const Config& config) : config_(config) {}
+  void add(const std::string& name, double value, std::string explanation) {
+    if (value == 0) return;
+    const double coefficient = config_.number("/priority/coefficients/" + name, 0);
+    terms_.push_back({name, value, coefficient, coefficient * value, std::move(explanation)});
+  }
+  std::vector<PriorityTerm> take() { return std::move(terms_); }
+
+ private:
+  const Config& config_;
+  std::vector<PriorityTerm> terms_;
+};
+
+std::string plural(long n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+void addMoney(TermList& terms, const CaseRecord& c, const Config& config) {
+  const auto money = moneyAtStake(c);
+  if (!money) return;
+  const double fullAt = std::max(1.0, config.number("/priority/moneyFullAt", 5000));
+  const double value = std::min(1.0, std::log10(1 + money->amount) / std::log10(1 + fullAt));
+  terms.add("money", value, formatAmount(*money) + " at stake");
+}
+
+void addWaiting(TermList& terms, const CaseRecord& c, const CaseFacts& f, const Config& config, Instant now) {
+  if (f.closed || c.status == "needs_seller" || !f.sellerWroteLast) return;
+  const auto since = f.lastSellerAt ? f.lastSellerAt : f.lastActivity;
+  if (!since) return;
+  const int waited = businessDaysBetween(*since, now, f.utcOffset);
+  const int excess = waited - f.expectedReplyBusinessDays;
+  if (excess <= 0) return;
+  const double cap = std::max(1.0, config.number("/priority/waitingCapBusinessDays", 10));
+  terms.add("waiting", std::min(1.0, excess / cap),
+            "waiting " + plural(waited, "business day") + " for Amazon (expected " +
+                std::to_string(f.expectedReplyBusinessDays) + ")");
+}
+
+void addDeadline(TermList& terms, const CaseRecord& c, const CaseFacts& f, const Config& config, Instant now) {
+  if (f.closed) return;
+  const auto deadline = nextDeadline(c, f.category, config, now);
+  if (!deadline) return;
+  const double horizon = std::max(1.0, config.number("/priority/deadlineHorizonDays", 30));
+  const double daysLeft = duration_cast<hours>(deadline->due - now).count() / 24.0;
+  const double value = daysLeft <= 0 ? 1.0 : std::max(0.0, 1.0 - daysLeft / horizon);
+  const long whole = std::lround(std::abs(daysLeft));
+  terms.add("deadline", value,
+            deadline->what + (daysLeft <= 0 ? ": passed " + plural(whole, "day") + " ago"
+                                            : ": due in " + plural(whole, "day")));
+}
+
+}  // namespace
+
 Priority computePriority(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts, const Config& config,
                          Instant now) {
-  (void)verdicts;
-  (void)now;
+  const CaseFacts f = caseFacts(c, verdicts, config);
+  TermList terms(config);
+  terms.add("category", config.number("/categories/" + f.category + "/impact", 0),
+            config.string("/categories/" + f.category + "/explain", f.category));
+  addMoney(terms, c, config);
+  if (c.status == "needs_seller") terms.add("needs_seller", 1, "Amazon is waiting for your reply");
+  addWaiting(terms, c, f, config, now);
+  if (f.lastAmazonVerdict && f.lastAmazonVerdict->generic)
+    terms.add("generic_reply", 1, "Amazon's last reply looks like a template");
+  if (c.reopenCount > 0) {
+    const double cap = std::max(1.0, config.number("/priority/reopenCap", 3));
+    terms.add("reopen", std::min(1.0, c.reopenCount / cap), "reopened " + plural(c.reopenCount, "time"));
+  }
+  addDeadline(terms, c, f, config, now);
+  if (c.pinned) terms.add("pinned", 1, "pinned by you");
+  if (f.closed) terms.add("resolved", 1, c.status == "closed" ? "case is closed" : "case is resolved");
+
   Priority p;
-  const std::string category = c.category.empty() ? inferCategory(c, config) : c.category;
-  const double coefficient = config.number("/priority/coefficients/category", 10);
-  const double impact = config.number("/categories/" + category + "/impact", 0);
-  p.terms.push_back({"category", impact, coefficient, coefficient * impact,
-                     config.string("/categories/" + category + "/explain", category)});
+  p.terms = terms.take();
   for (const auto& t : p.terms) p.score += t.contribution;
-  p.label = p.score >= config.number("/priority/bands/P1", 20)   ? "P1"
-            : p.score >= config.number("/priority/bands/P2", 12) ? "P2"
-            : p.score >= config.number("/priority/bands/P3", 6)  ? "P3"
-                                                                 : "P4";
+  p.label = priorityLabel(p.score, config);
   return p;
+}
+
+std::string priorityLabel(double score, const Config& config) {
+  if (score >= config.number("/priority/bands/P1", 20)) return "P1";
+  if (score >= config.number("/priority/bands/P2", 12)) return "P2";
+  if (score >= config.number("/priority/bands/P3", 6)) return "P3";
+  return "P4";
+}
+
+std::string describeTerm(const PriorityTerm& term) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.1f", term.contribution);
+  return term.explanation + " " + buf;
 }
 
 }  // namespace caselog

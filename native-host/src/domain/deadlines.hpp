@@ -1,0 +1,38 @@
+// Deadlines: stated in an Amazon reply ("within 17 days", "innerhalb von 17 Tagen", "dans les
+// 17 jours", "17日以内") or implied by the case type (a plan of action for account health, the
+// 18-month reimbursement claim window for FBA inventory). Patterns are in the configuration.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+#include "domain/config.hpp"
+
+namespace caselog {
+
+struct Deadline {
+  Instant due{};
+  std::string what;    // "\"within 17 days\" in Amazon's reply", "plan of action"
+  std::string source;  // "reply" or "category"
+};
+
+// A duration found in text: the first configured pattern that matches in a sentence that is not
+// about Amazon's own response time ("we will reply within 2 days" is not the seller's deadline).
+struct StatedPeriod {
+  int amount = 0;
+  std::string unit;    // "days", "businessDays", "months"
+  std::string phrase;  // the matched words, folded: "within 17 days"
+};
+std::optional<StatedPeriod> findStatedPeriod(std::string_view body, const Config& config);
+
+// Every deadline of the case: from current Amazon messages and from its category.
+std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& category, const Config& config);
+
+// The earliest deadline still relevant at `now`: not passed by more than priority.deadlineGraceDays.
+std::optional<Deadline> nextDeadline(const CaseRecord& c, const std::string& category, const Config& config,
+                                     Instant now);
+
+}  // namespace caselog
