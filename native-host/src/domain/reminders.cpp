@@ -1,20 +1,92 @@
 #include "domain/reminders.hpp"
 
+#include <cmath>
+
+#include "domain/business_days.hpp"
+#include "domain/case_facts.hpp"
+#include "domain/deadlines.hpp"
+
 namespace caselog {
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::hours;
+
+std::string isoDate(Instant t) { return formatIso8601(t).substr(0, 10); }
+
+std::string plural(long n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+struct Context {
+  const CaseRecord& c;
+  const CaseFacts& facts;
+  const Config& config;
+  Instant now;
+  std::vector<Reminder>& out;
+
+  void add(const char* rule, std::string message, Instant dueAt) const {
+    out.push_back({c.caseId, c.subject, rule, std::move(message), dueAt});
+  }
+};
+
+void amazonSilent(const Context& x) {
+  const auto& f = x.facts;
+  if (f.closed || x.c.status == "needs_seller" || !f.sellerWroteLast) return;
+  const auto since = f.lastSellerAt ? f.lastSellerAt : f.lastActivity;
+  if (!since) return;
+  const Instant due = addBusinessDays(*since, f.expectedReplyBusinessDays, f.utcOffset);
+  if (x.now <= due) return;
+  const int waited = businessDaysBetween(*since, x.now, f.utcOffset);
+  x.add("amazon_silent",
+        "Amazon has not replied for " + plural(waited, "business day") + " (usually within " +
+            std::to_string(f.expectedReplyBusinessDays) + "): follow up in the case",
+        due);
+}
+
+void needsSeller(const Context& x) {
+  if (x.c.status != "needs_seller") return;
+  const auto since = x.facts.lastAmazonAt ? x.facts.lastAmazonAt
+                                          : (x.c.updatedAt ? x.c.updatedAt : x.facts.lastActivity);
+  const Instant due = since.value_or(x.now) + hours{static_cast<int>(x.config.number("/reminders/needsSellerAfterHours", 0))};
+  if (x.now < due) return;
+  x.add("needs_seller", "Amazon is waiting for your reply: answer in the case before it is closed", due);
+}
+
+void genericReopen(const Context& x) {
+  const auto& f = x.facts;
+  if (x.c.status != "answered" && x.c.status != "resolved") return;
+  if (!f.lastAmazonVerdict || !f.lastAmazonVerdict->generic || f.sellerWroteLast || !f.lastAmazonAt) return;
+  const Instant due = *f.lastAmazonAt + hours{static_cast<int>(x.config.number("/reminders/genericReopenAfterHours", 0))};
+  const Instant windowEnd = *f.lastAmazonAt + days{static_cast<int>(x.config.number("/timing/reopenWindowDays", 30))};
+  if (x.now < due || x.now >= windowEnd) return;
+  x.add("generic_reopen",
+        "Amazon's last reply looks like a template: reopen the case with specifics before " + isoDate(windowEnd), due);
+}
+
+void deadline(const Context& x) {
+  if (x.facts.closed) return;
+  const auto d = nextDeadline(x.c, x.facts.category, x.config, x.now);
+  if (!d) return;
+  const Instant due = d->due - days{static_cast<int>(x.config.number("/reminders/deadlineWarnDays", 3))};
+  if (x.now < due) return;
+  const long left = std::lround(std::chrono::duration_cast<hours>(d->due - x.now).count() / 24.0);
+  const std::string when = left > 0 ? "due in " + plural(left, "day") : left == 0 ? "due today" : "passed " + plural(-left, "day") + " ago";
+  x.add("deadline", "Deadline " + when + " (" + isoDate(d->due) + "): " + d->what, due);
+}
+
+}  // namespace
 
 std::vector<Reminder> evaluateReminders(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
                                         const Config& config, Instant now) {
-  (void)verdicts;
-  (void)config;
   std::vector<Reminder> out;
-  if (c.snoozedUntil && *c.snoozedUntil <= now) {
-    out.push_back({c.caseId, c.subject, "follow_up", "Your follow-up date for this case has arrived", *c.snoozedUntil});
-  }
-  if (c.snoozedUntil && *c.snoozedUntil > now) return out;
-  if (c.status == "needs_seller") {
-    out.push_back({c.caseId, c.subject, "needs_seller", "Amazon is waiting for your reply on this case",
-                   c.updatedAt.value_or(now)});
-  }
+  if (c.snoozedUntil && *c.snoozedUntil > now) return out;  // snoozed: nothing until the follow-up date
+  const CaseFacts facts = caseFacts(c, verdicts, config);
+  const Context x{c, facts, config, now, out};
+  if (c.snoozedUntil) x.add("follow_up", "Your follow-up date for this case has arrived", *c.snoozedUntil);
+  needsSeller(x);
+  amazonSilent(x);
+  genericReopen(x);
+  deadline(x);
   return out;
 }
 
