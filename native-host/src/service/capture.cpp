@@ -1,0 +1,327 @@
+// Capture: one snapshot (capture), the case list (captureList) and many snapshots (import).
+// A snapshot is validated first, then merged into the stored case in ONE transaction: new
+// messages appended, edited ones stored as new versions, a status change recorded, every change
+// an audit event. The commit is durable (synchronous=FULL) before the caller acknowledges.
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include "core/error.hpp"
+#include "domain/category.hpp"
+#include "domain/config.hpp"
+#include "domain/identifiers.hpp"
+#include "domain/status.hpp"
+#include "service/case_service.hpp"
+#include "storage/audit.hpp"
+#include "storage/store.hpp"
+
+namespace caselog {
+
+namespace {
+
+constexpr std::size_t kImportBatch = 500;  // snapshots per transaction in importSnapshots
+constexpr std::size_t kMaxImportErrors = 50;
+
+void require(bool ok, const std::string& message) {
+  if (!ok) throw Error(ErrorCode::bad_request, message);
+}
+
+std::optional<Instant> optionalDate(const std::string& text, const std::string& field) {
+  if (text.empty()) return std::nullopt;
+  auto t = parseIso8601(text);
+  require(t.has_value(), field + " is not an ISO 8601 date: '" + text + "'");
+  return t;
+}
+
+void validateCaseId(const std::string& caseId, const std::string& field) {
+  require(!caseId.empty(), "missing " + field);
+  require(caseId.size() <= 32 && std::all_of(caseId.begin(), caseId.end(), [](char c) { return c >= '0' && c <= '9'; }),
+          field + " must be digits: '" + caseId.substr(0, 40) + "'");
+}
+
+void validate(const CaseSnapshot& s) {
+  validateCaseId(s.caseId, "caseId");
+  optionalDate(s.createdAt, "createdAt");
+  optionalDate(s.updatedAt, "updatedAt");
+  for (std::size_t i = 0; i < s.messages.size(); ++i) {
+    const auto& m = s.messages[i];
+    const std::string at = "messages[" + std::to_string(i) + "].";
+    require(!m.author.empty(), "missing " + at + "author");
+    require(m.author == "seller" || m.author == "amazon", at + "author must be \"seller\" or \"amazon\"");
+    require(!m.body.empty(), "missing " + at + "body");
+    optionalDate(m.sentAt, at + "sentAt");
+  }
+}
+
+bool isClosed(const std::string& status) { return status == "resolved" || status == "closed"; }
+
+Instant latest(std::optional<Instant> a, Instant b) { return a && *a > b ? *a : b; }
+
+// Merges one validated snapshot into the store. Runs inside the caller's transaction.
+class SnapshotMerge {
+ public:
+  SnapshotMerge(Store& store, const Config& config, Instant now) : store_(store), config_(config), now_(now) {}
+
+  CaptureOutcome apply(const CaseSnapshot& s) {
+    CaptureOutcome out;
+    out.caseId = s.caseId;
+    changed_ = false;
+    auto existing = store_.findCase(s.caseId, false);
+    out.created = !existing;
+    CaseRecord rec = existing ? *existing : CaseRecord{};
+    const CaseRecord before = rec;
+    if (out.created) {
+      rec.caseId = s.caseId;
+      rec.firstCapturedAt = now_;
+      rec.status = "unknown";
+    }
+    applyFields(rec, s);
+    versions_ = out.created ? std::vector<StoredMessage>{} : store_.messageVersions(s.caseId);
+    const auto fresh = newMessages(s);
+    for (const auto& m : fresh)
+      if (m.sentAt) rec.updatedAt = latest(rec.updatedAt, *m.sentAt);
+
+    out.statusChanged = !out.created && rec.status != before.status;
+    if (out.statusChanged) {
+      rec.updatedAt = latest(rec.updatedAt, now_);
+      if (rec.status == "reopened" || (isClosed(before.status) && !isClosed(rec.status) && rec.status != "unknown"))
+        ++rec.reopenCount;
+    }
+    rec.category = inferCategory(withMessages(rec, s), config_);
+    changed_ = out.created || !fresh.empty() || fieldsDiffer(before, rec);
+    if (!changed_) return out;
+
+    rec.lastCapturedAt = now_;
+    store_.upsertCase(rec);
+    if (out.created)
+      store_.appendEvent(rec.caseId, "case_created", now_,
+                         {{"subject", rec.subject}, {"status", rec.status}, {"marketplace", rec.marketplace}});
+    recordFieldEvents(before, rec, out.created);
+    for (const auto& m : fresh) {
+      appendMessage(rec.caseId, m);
+      m.supersedes ? ++out.newVersions : ++out.newMessages;
+    }
+    std::vector<Identifier> ids = extractIdentifiers(rec.subject);
+    for (const auto& m : fresh) {
+      auto found = extractIdentifiers(m.body);
+      ids.insert(ids.end(), found.begin(), found.end());
+    }
+    if (!ids.empty()) store_.addIdentifiers(rec.caseId, ids);
+    return out;
+  }
+
+ // Did the last apply() store anything?
+  bool changed() const { return changed_; }
+
+ private:
+  static void applyFields(CaseRecord& rec, const CaseSnapshot& s) {
+    if (!s.marketplace.empty()) rec.marketplace = s.marketplace;
+    if (!s.subject.empty()) rec.subject = s.subject;
+    if (!s.status.empty()) {
+      rec.statusRaw = s.status;
+      rec.status = normalizeStatus(s.status);
+    }
+    if (!s.category.empty()) rec.categoryRaw = s.category;
+    if (auto t = parseIso8601(s.createdAt)) rec.createdAt = *t;
+    if (auto t = parseIso8601(s.updatedAt)) rec.updatedAt = latest(rec.updatedAt, *t);
+    if (!rec.updatedAt && rec.createdAt) rec.updatedAt = rec.createdAt;
+  }
+
+  static bool fieldsDiffer(const CaseRecord& a, const CaseRecord& b) {
+    return a.marketplace != b.marketplace || a.subject != b.subject || a.statusRaw != b.statusRaw ||
+           a.status != b.status || a.categoryRaw != b.categoryRaw || a.category != b.category ||
+           a.createdAt != b.createdAt || a.updatedAt != b.updatedAt || a.reopenCount != b.reopenCount;
+  }
+
+  // The case as inferCategory needs it: subject, raw category, current and new message bodies.
+  CaseRecord withMessages(const CaseRecord& rec, const CaseSnapshot& s) const {
+    CaseRecord c = rec;
+    for (const auto& m : versions_)
+      if (m.current) c.messages.push_back(m);
+    for (const auto& m : s.messages) {
+      StoredMessage sm;
+      sm.author = m.author;
+      sm.body = m.body;
+      c.messages.push_back(std::move(sm));
+    }
+    return c;
+  }
+
+  void recordFieldEvents(const CaseRecord& before, const CaseRecord& rec, bool created) {
+    if (created) return;
+    if (before.status != rec.status)
+      store_.appendEvent(rec.caseId, "status_changed", now_,
+                         {{"from", before.status}, {"to", rec.status}, {"fromRaw", before.statusRaw},
+                          {"toRaw", rec.statusRaw}});
+    if (rec.reopenCount != before.reopenCount)
+      store_.appendEvent(rec.caseId, "reopened", now_, {{"reopenCount", rec.reopenCount}});
+    nlohmann::json changes = nlohmann::json::object();
+    if (before.subject != rec.subject) changes["subject"] = {{"from", before.subject}, {"to", rec.subject}};
+    if (before.categoryRaw != rec.categoryRaw)
+      changes["categoryRaw"] = {{"from", before.categoryRaw}, {"to", rec.categoryRaw}};
+    if (before.category != rec.category) changes["category"] = {{"from", before.category}, {"to", rec.category}};
+    if (before.marketplace != rec.marketplace)
+      changes["marketplace"] = {{"from", before.marketplace}, {"to", rec.marketplace}};
+    if (!changes.empty()) store_.appendEvent(rec.caseId, "case_updated", now_, changes);
+  }
+
+  // Snapshot messages not stored yet, oldest first. Same author + sentAt + body: already stored
+  // (any version). Same author + sentAt, other body: a new version of the stored one. Without a
+  // date: author + body decides.
+  std::vector<StoredMessage> newMessages(const CaseSnapshot& s) {
+    std::vector<StoredMessage> fresh;
+    std::set<std::int64_t> matched;  // stored current messages already paired with a snapshot message
+    for (const auto& sm : s.messages) {
+      StoredMessage m;
+      m.author = sm.author;
+      m.sender = sm.sender;
+      m.sentAt = parseIso8601(sm.sentAt);
+      m.body = sm.body;
+      m.capturedAt = now_;
+      if (known(m)) continue;
+      if (m.sentAt) {
+        for (const auto& v : versions_) {
+          if (v.current && v.author == m.author && v.sentAt == m.sentAt && !matched.count(v.id)) {
+            m.supersedes = v.id;
+            matched.insert(v.id);
+            break;
+          }
+        }
+      }
+      fresh.push_back(m);
+      versions_.push_back(m);  // an identical message later in the same snapshot is a duplicate
+      versions_.back().id = -static_cast<std::int64_t>(fresh.size());
+    }
+    return fresh;
+  }
+
+  bool known(const StoredMessage& m) const {
+    return std::any_of(versions_.begin(), versions_.end(), [&](const StoredMessage& v) {
+      return v.author == m.author && v.body == m.body && (!m.sentAt || v.sentAt == m.sentAt);
+    });
+  }
+
+  void appendMessage(const std::string& caseId, const StoredMessage& m) {
+    const std::int64_t id = store_.appendMessage(caseId, m);
+    nlohmann::json data = {{"messageId", id},
+                           {"author", m.author},
+                           {"sentAt", m.sentAt ? formatIso8601(*m.sentAt) : ""},
+                           {"contentHash", audit::messageContentHash(m)}};
+    if (m.supersedes) data["supersedes"] = *m.supersedes;
+    store_.appendEvent(caseId, m.supersedes ? "message_version" : "message_added", now_, data);
+  }
+
+  Store& store_;
+  const Config& config_;
+  Instant now_;
+  std::vector<StoredMessage> versions_;
+  bool changed_ = false;
+};
+
+// The capture is committed; a failure of the intelligence rules must not turn the ack into an
+// error (the extension would resend forever). It is reported on stderr instead.
+void reassessQuietly(CaseService& service, const std::string& caseId, CaptureOutcome* outcome) {
+  try {
+    service.reassess(caseId, outcome);
+  } catch (const std::exception& e) {
+    std::cerr << "caselog: reassessing case " << caseId << " failed: " << e.what() << "\n";
+  }
+}
+
+Instant captureTime(const CaptureSource& source, Instant now) {
+  auto t = parseIso8601(source.capturedAt);
+  return t ? *t : now;
+}
+
+}  // namespace
+
+CaptureOutcome CaseService::capture(const CaseSnapshot& snapshot, const CaptureSource& source) {
+  validate(snapshot);
+  CaptureOutcome out;
+  store_.transaction([&] { out = SnapshotMerge(store_, config_, captureTime(source, now())).apply(snapshot); });
+  reassessQuietly(*this, out.caseId, &out);
+  return out;
+}
+
+ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& entries, const CaptureSource& source) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    validateCaseId(entries[i].caseId, "cases[" + std::to_string(i) + "].caseId");
+    optionalDate(entries[i].createdAt, "cases[" + std::to_string(i) + "].createdAt");
+    optionalDate(entries[i].updatedAt, "cases[" + std::to_string(i) + "].updatedAt");
+  }
+  ListCaptureOutcome out;
+  std::vector<std::string> touched;
+  store_.transaction([&] {
+    out = ListCaptureOutcome{};
+    touched.clear();
+    SnapshotMerge merge(store_, config_, captureTime(source, now()));
+    for (const auto& e : entries) {
+      CaseSnapshot s;
+      s.caseId = e.caseId;
+      s.subject = e.subject;
+      s.status = e.status;
+      s.createdAt = e.createdAt;
+      s.updatedAt = e.updatedAt;
+      const CaptureOutcome one = merge.apply(s);
+      ++out.cases;
+      if (one.created) ++out.created;
+      else if (merge.changed()) ++out.updated;
+      touched.push_back(e.caseId);
+    }
+  });
+  for (const auto& id : touched) reassessQuietly(*this, id, nullptr);
+  return out;
+}
+
+ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snapshots, const CaptureSource& source,
+                                           const std::function<void(const ImportProgress&)>& progress) {
+  ImportOutcome out;
+  auto fail = [&](std::size_t index, const std::string& why) {
+    ++out.failed;
+    if (out.errors.size() < kMaxImportErrors) out.errors.push_back("line " + std::to_string(index + 1) + ": " + why);
+  };
+  for (std::size_t start = 0; start < snapshots.size(); start += kImportBatch) {
+    const std::size_t end = std::min(snapshots.size(), start + kImportBatch);
+    std::vector<std::size_t> valid;
+    for (std::size_t i = start; i < end; ++i) {
+      try {
+        validate(snapshots[i]);
+        valid.push_back(i);
+      } catch (const Error& e) {
+        fail(i, e.what());
+      }
+    }
+    std::vector<CaptureOutcome> done;
+    auto applyAll = [&](const std::vector<std::size_t>& which) {
+      done.clear();
+      SnapshotMerge merge(store_, config_, captureTime(source, now()));
+      for (auto i : which) done.push_back(merge.apply(snapshots[i]));
+    };
+    try {
+      store_.transaction([&] { applyAll(valid); });
+    } catch (const Error&) {  // one bad entry spoiled the batch: redo it one snapshot per transaction
+      std::vector<CaptureOutcome> kept;
+      for (auto i : valid) {
+        try {
+          store_.transaction([&] { applyAll({i}); });
+          kept.insert(kept.end(), done.begin(), done.end());
+        } catch (const Error& e) {
+          fail(i, e.what());
+        }
+      }
+      done = std::move(kept);
+    }
+    for (const auto& one : done) {
+      ++out.snapshots;
+      out.created += one.created ? 1 : 0;
+      out.newMessages += static_cast<std::size_t>(one.newMessages);
+      reassessQuietly(*this, one.caseId, nullptr);
+    }
+    if (progress) progress({end, snapshots.size()});
+  }
+  return out;
+}
+
+
+
+}  // namespace caselog
