@@ -139,3 +139,18 @@ test('retryNow reconnects at once instead of waiting out the backoff', async () 
   assert.equal(client.state, 'connected');
   assert.deepStrictEqual(timers.pending(), [], 'the scheduled retry was cancelled');
 });
+
+test('an error with id null (a frame too large to read) fails the oldest pending request', async () => {
+  const connector = fakeConnector({ host: simpleHost() });
+  const { client } = makeClient(connector);
+  client.start();
+  await settle();
+  connector.port.afterPost = null;
+  const big = client.request({ type: 'capture', case: { caseId: '1' } });
+  const small = client.request({ type: 'due' });
+  connector.port.reply({ type: 'error', id: null, code: 'too_large', message: 'frame of 20000000 bytes is over the 16777216-byte cap' });
+  await assert.rejects(big, (e) => e.code === 'too_large');
+  assert.equal(client.pending.size, 1);
+  connector.port.reply({ type: 'due', id: connector.port.last('due').id, reminders: [] });
+  assert.deepStrictEqual((await small).reminders, []);
+});

@@ -131,9 +131,16 @@ export class NativeClient {
 
   handleMessage(message) {
     if (!message || typeof message !== 'object') return;
+    const error = message.type === 'error' ? new HostError(message.code, message.message) : null;
     if (message.id !== undefined && message.id !== null) {
-      const error = message.type === 'error' ? new HostError(message.code, message.message) : null;
       this.settle(String(message.id), message, error); // a late answer after its timeout is dropped
+      return;
+    }
+    if (error) {
+      // An error with id null answers a frame the host could not read (too_large). The host
+      // answers in order, so it belongs to the oldest pending request.
+      const oldest = this.pending.keys().next();
+      if (!oldest.done) this.settle(oldest.value, null, error);
       return;
     }
     this.emit('push', message);
