@@ -262,21 +262,26 @@ void backupTo(Db& db, const std::string& target) {
 }
 
 void migrate(Db& db) {
+  // The backup is taken before the write lock (the backup API cannot read a connection that is
+  // inside a write transaction); the version is checked again under the lock, in case another
+  // process migrated the file meanwhile.
+  const int seen = userVersion(db);
+  if (seen > kSchemaVersion) {
+    throw Error(ErrorCode::storage, "database " + db.path() + " has schema version " + std::to_string(seen) +
+                                        ", newer than this CaseLog (" + std::to_string(kSchemaVersion) +
+                                        "): upgrade CaseLog");
+  }
+  if (seen == kSchemaVersion) return;
+  const bool fresh = seen == 0 && !hasTable(db, "cases");
+  if (!fresh) backupTo(db, db.path() + ".bak-v" + std::to_string(seen));
   db.exec("BEGIN IMMEDIATE");
   try {
     const int version = userVersion(db);
-    if (version > kSchemaVersion) {
-      throw Error(ErrorCode::storage, "database " + db.path() + " has schema version " + std::to_string(version) +
-                                          ", newer than this CaseLog (" + std::to_string(kSchemaVersion) +
-                                          "): upgrade CaseLog");
-    }
     if (version == kSchemaVersion) {
       db.exec("COMMIT");
       return;
     }
-    const bool fresh = version == 0 && !hasTable(db, "cases");
-    if (!fresh) backupTo(db, db.path() + ".bak-v" + std::to_string(version));
-    if (fresh) {
+    if (version == 0 && !hasTable(db, "cases")) {
       db.exec(kSchemaV1);
     } else {
       migrateV0(db);  // the only older version so far; add v1→v2 steps here, in order
