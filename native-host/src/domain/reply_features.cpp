@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <set>
 
 #include "domain/keywords.hpp"
@@ -64,14 +66,53 @@ int wordCount(std::string_view folded) {
   return latin + cjk / 2;
 }
 
-bool mentions(std::string_view folded, const Identifier& id) {
+// Numbers as written in any locale: "8.214,77", "8,214.77", "5 120,00", "845,000", "45.99".
+// The last separator followed by one or two digits is the decimal point; the others group thousands.
+std::vector<double> numbersIn(std::string_view s) {
+  std::vector<double> out;
+  for (std::size_t pos = 0; pos < s.size();) {
+    if (!isDigit(s[pos]) || (pos > 0 && isDigit(s[pos - 1]))) {
+      ++pos;
+      continue;
+    }
+    std::string digits;
+    std::size_t end = pos, decimals = 0;
+    while (end < s.size()) {
+      if (isDigit(s[end])) {
+        digits += s[end++];
+        ++decimals;
+      } else if ((s[end] == '.' || s[end] == ',' || s[end] == ' ') && end + 1 < s.size() && isDigit(s[end + 1]) &&
+                 (s[end] != ' ' || digitRun(s, end + 1) == 3)) {
+        digits += '|';
+        ++end;
+        decimals = 0;
+      } else {
+        break;
+      }
+    }
+    const auto sep = digits.rfind('|');
+    const bool hasDecimal = sep != std::string::npos && decimals <= 2 && s[end - decimals - 1] != ' ';
+    std::string plain;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (digits[i] != '|') plain += digits[i];
+      else if (hasDecimal && i == sep) plain += '.';
+    }
+    double value = 0;
+    std::from_chars(plain.data(), plain.data() + plain.size(), value);
+    out.push_back(value);
+    pos = end;
+  }
+  return out;
+}
+
+bool mentions(std::string_view folded, const std::vector<double>& numbers, const Identifier& id) {
   if (id.kind != "amount") return text::contains(folded, text::fold(id.value));
   const auto space = id.value.find(' ');
-  std::string number = space == std::string::npos ? id.value : id.value.substr(space + 1);
-  if (number.empty()) return false;
-  if (text::contains(folded, number)) return true;
-  std::replace(number.begin(), number.end(), '.', ',');  // "45,10 €"
-  return text::contains(folded, number);
+  const std::string number = space == std::string::npos ? id.value : id.value.substr(space + 1);
+  double amount = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), amount);
+  if (ec != std::errc() || amount <= 0) return false;
+  return std::any_of(numbers.begin(), numbers.end(), [&](double n) { return std::abs(n - amount) < 0.005; });
 }
 
 int subjectTermsIn(std::string_view folded, const std::string& subject) {
@@ -119,10 +160,11 @@ ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Co
   }
   f.words = wordCount(folded);
   std::set<std::string> named;
+  const std::vector<double> numbers = numbersIn(folded);
   for (const auto& id : c.identifiers) {
-    if (mentions(folded, id)) named.insert(id.kind + " " + id.value);
+    if (mentions(folded, numbers, id)) named.insert(id.kind + " " + id.value);
   }
-  if (named.empty()) {
+  if (c.identifiers.empty()) {
     for (auto& shape : identifierShapes(body)) named.insert(shape);
   }
   f.identifiers.assign(named.begin(), named.end());

@@ -13,7 +13,8 @@ namespace caselog {
 struct ReplyFeatures {
   std::vector<std::string> phrases;      // template phrases found (generic.phrases)
   std::vector<std::string> actions;      // "what was done" phrases found (generic.actionPhrases)
-  std::vector<std::string> identifiers;  // the case's identifiers (or ID-shaped words) the reply names
+  std::vector<std::string> identifiers;  // the case's identifiers the reply names (ID-shaped words when
+                                         // the case has no known identifiers)
   bool helpLink = false;                 // links or points to a help page
   int words = 0;                         // length in words (two CJK characters count as one word)
   int subjectTerms = 0;                  // distinct significant subject words repeated in the reply
