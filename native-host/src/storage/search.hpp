@@ -7,7 +7,8 @@
 //   are ranked by BM25 and paged. A rare term (fewer matches than the window) is therefore ranked
 //   exactly over all its matches; a broad term shows "the most relevant among the newest 1,000
 //   matches", and paging past them continues with the next-older 1,000. Snippets are built only
-//   for the page returned. This bounds the work per page whatever the term's frequency (the naive
+//   for the page returned. Subjects and notes live in their own small index and are ranked by
+//   BM25 over that index; the two candidate lists are merged by score. This bounds the work per page whatever the term's frequency (the naive
 //   `ORDER BY rank` scores every match: ~275k rows for a common word over 2M messages).
 #pragma once
 

@@ -1,0 +1,95 @@
+// What the intelligence layer stores: priorities, generic verdicts with LSH bands, reminder state.
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "storage/store.hpp"
+#include "unit/storage/temp_dir.hpp"
+
+namespace caselog {
+namespace {
+
+using testing::TempDir;
+
+Instant at(const char* iso) { return *parseIso8601(iso); }
+
+std::int64_t addReply(Store& store, const std::string& caseId, const std::string& body) {
+  CaseRecord c;
+  c.caseId = caseId;
+  if (!store.findCase(caseId, false)) store.upsertCase(c);
+  StoredMessage m;
+  m.author = "amazon";
+  m.body = body;
+  return store.appendMessage(caseId, m);
+}
+
+TEST(IntelState, PriorityRoundTrips) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  addReply(*store, "1", "x");
+  EXPECT_FALSE(store->storedPriority("1"));
+  Priority p{42.5, "P1", {{"category", 1, 20, 20, "suppressed listing"}, {"money", 0.5, 10, 5, "USD 1200.00"}}};
+  store->savePriority("1", p);
+  const auto back = store->storedPriority("1");
+  ASSERT_TRUE(back);
+  EXPECT_DOUBLE_EQ(back->score, 42.5);
+  EXPECT_EQ(back->label, "P1");
+  ASSERT_EQ(back->terms.size(), 2u);
+  EXPECT_EQ(back->terms[1].explanation, "USD 1200.00");
+  EXPECT_DOUBLE_EQ(back->terms[1].contribution, 5);
+  EXPECT_THROW(store->savePriority("404", p), Error);
+}
+
+TEST(IntelState, VerdictsAndCasesSharingBands) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  const auto a = addReply(*store, "1", "template");
+  const auto b = addReply(*store, "2", "template");
+  const auto c = addReply(*store, "3", "template");
+  const auto d = addReply(*store, "3", "template again");
+  const std::uint64_t big = 0xFFFFFFFFFFFFFFF0ull;  // beyond int64: stored bit for bit
+  store->saveGenericVerdict(a, {0.9, true, {"lexicon", "near-duplicate"}}, {1, 2, big});
+  store->saveGenericVerdict(b, {0.8, true, {}}, {big, 7});
+  store->saveGenericVerdict(c, {0.1, false, {}}, {2});
+  store->saveGenericVerdict(d, {0.1, false, {}}, {2, 9});
+  EXPECT_EQ(store->casesSharingBands({1, 2, big}, "1"), 2);  // cases 2 and 3, each once
+  EXPECT_EQ(store->casesSharingBands({big}, "2"), 1);
+  EXPECT_EQ(store->casesSharingBands({9}, "3"), 0);
+  EXPECT_EQ(store->casesSharingBands({}, "1"), 0);
+  const auto verdicts = store->genericVerdicts("1");
+  ASSERT_EQ(verdicts.size(), 1u);
+  EXPECT_TRUE(verdicts.at(a).generic);
+  EXPECT_EQ(verdicts.at(a).reasons, (std::vector<std::string>{"lexicon", "near-duplicate"}));
+  store->saveGenericVerdict(a, {0.2, false, {}}, {});  // re-assessing replaces verdict and bands
+  EXPECT_EQ(store->casesSharingBands({1}, "2"), 0);
+  EXPECT_FALSE(store->genericVerdicts("1").at(a).generic);
+}
+
+TEST(IntelState, ReminderStateFollowsTheCaseVersion) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  addReply(*store, "1", "x");
+  const auto v1 = store->caseVersion("1");
+  store->recordReminderFired("1", "amazon_silent", v1, at("2026-11-21T10:00:00Z"));
+  store->recordReminderDismissed("1", "amazon_silent", v1, at("2026-11-21T11:00:00Z"));
+  auto states = store->reminderStates("1");
+  ASSERT_EQ(states.size(), 1u);
+  EXPECT_EQ(states[0].caseVersion, v1);
+  EXPECT_TRUE(states[0].firedAt);
+  EXPECT_TRUE(states[0].dismissedAt);
+
+  addReply(*store, "1", "y");  // the case changes
+  const auto v2 = store->caseVersion("1");
+  EXPECT_GT(v2, v1);
+  store->recordReminderFired("1", "amazon_silent", v2, at("2026-11-25T10:00:00Z"));
+  states = store->reminderStates("1");
+  EXPECT_EQ(states[0].caseVersion, v2);
+  EXPECT_FALSE(states[0].dismissedAt);  // a dismissal of an older version no longer holds
+
+  CaseRecord c = *store->findCase("1", false);
+  c.snoozedUntil = at("2026-12-01T00:00:00Z");
+  store->upsertCase(c);
+  EXPECT_GT(store->caseVersion("1"), v2);  // snoozing moves the version on too
+}
+
+}  // namespace
+}  // namespace caselog

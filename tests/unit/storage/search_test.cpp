@@ -1,0 +1,219 @@
+// Search: the query builder, ranking, snippets, filters, paging, IDs, hostile input.
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "storage/search.hpp"
+#include "storage/store.hpp"
+#include "unit/storage/temp_dir.hpp"
+
+namespace caselog {
+namespace {
+
+using testing::TempDir;
+
+Instant at(const char* iso) { return *parseIso8601(iso); }
+
+TEST(SearchQuery, QuotesEveryTermAndKeepsOperatorsBetweenTerms) {
+  using search::buildFtsQuery;
+  EXPECT_EQ(buildFtsQuery("inventory please", true), R"("inventory" "please")");
+  EXPECT_EQ(buildFtsQuery("inventory OR reimbursement", true), R"("inventory" OR "reimbursement")");
+  EXPECT_EQ(buildFtsQuery("inventory OR reimbursement", false), R"("inventory" "OR" "reimbursement")");
+  EXPECT_EQ(buildFtsQuery("\"lost units\" NOT damaged", true), R"("lost units" NOT "damaged")");
+  EXPECT_EQ(buildFtsQuery("reimburs*", true), R"("reimburs"*)");
+  EXPECT_EQ(buildFtsQuery("113-1234567-1234567", true), R"("113-1234567-1234567")");
+  EXPECT_EQ(buildFtsQuery("body:secret", true), R"("body:secret")");
+  EXPECT_EQ(buildFtsQuery("say \"hi", true), R"("say" "hi")");
+  EXPECT_EQ(buildFtsQuery("a\"\"b", true), R"("a" "b")");
+  EXPECT_EQ(buildFtsQuery("NOT alone", true), R"("alone")");
+  EXPECT_EQ(buildFtsQuery("alone AND", true), R"("alone")");
+  EXPECT_EQ(buildFtsQuery("x AND OR y", true), R"("x" AND "y")");
+  EXPECT_FALSE(buildFtsQuery("", true));
+  EXPECT_FALSE(buildFtsQuery("   ", true));
+  EXPECT_FALSE(buildFtsQuery("* : ( ) - ^ \"\"", true));
+  EXPECT_EQ(buildFtsQuery("Lieferung verspätet", true), R"("Lieferung" "verspätet")");
+}
+
+TEST(SearchQuery, CursorRoundTripsAndRejectsJunk) {
+  const search::Cursor c{123, 45, 20};
+  const auto back = search::decodeCursor(search::encodeCursor(c));
+  EXPECT_EQ(back.messageUpper, 123);
+  EXPECT_EQ(back.textUpper, 45);
+  EXPECT_EQ(back.offset, 20);
+  for (const char* junk : {"", "c1.", "c1.1.2", "c1.1.2.3.4", "c2.1.2.3", "c1.a.2.3", "c1.-1.2.3", "c1.1..3"})
+    EXPECT_THROW(search::decodeCursor(junk), Error) << junk;
+}
+
+class SearchStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = openSqliteStore(dir_.file("caselog.db"));
+    addCase("3001", "Listing suppressed for B08XYZ1234", "pending_amazon", "listing_suppressed",
+            {{"seller", "Our ASIN B08XYZ1234 was suppressed for a main image issue.", "2026-11-01T10:00:00Z"},
+             {"amazon", "We reinstated B08XYZ1234; the main image now meets the policy.", "2026-11-02T10:00:00Z"}});
+    addCase("3002", "Inbound shipment received short", "answered", "fba_shipment",
+            {{"seller", "Shipment FBA15XYZ1AB2 is short by 12 units of inventory.", "2026-11-05T10:00:00Z"},
+             {"amazon", "Inventory inventory inventory: we reconciled FBA15XYZ1AB2 and found the units.",
+              "2026-11-06T10:00:00Z"}});
+    addCase("3003", "Refund for order 113-1234567-1234567", "resolved", "payments",
+            {{"seller", "Please refund order 113-1234567-1234567.", "2026-11-10T10:00:00Z"},
+             {"amazon", "Please allow 3 business days. Your inventory is not affected.", "2026-11-11T10:00:00Z"}});
+    store_->addNote("3002", at("2026-11-07T10:00:00Z"), "Remember to check inventory on Monday");
+  }
+
+  void addCase(const std::string& id, const std::string& subject, const std::string& status,
+               const std::string& category, const std::vector<std::array<const char*, 3>>& messages) {
+    store_->transaction([&] {
+      CaseRecord c;
+      c.caseId = id;
+      c.subject = subject;
+      c.status = status;
+      c.category = category;
+      c.firstCapturedAt = c.lastCapturedAt = at("2026-11-20T00:00:00Z");
+      store_->upsertCase(c);
+      for (const auto& [author, body, sentAt] : messages) {
+        StoredMessage m;
+        m.author = author;
+        m.body = body;
+        m.sentAt = at(sentAt);
+        m.capturedAt = at("2026-11-20T00:00:00Z");
+        store_->appendMessage(id, m);
+      }
+    });
+  }
+
+  SearchPage find(const std::string& text) {
+    SearchQuery q;
+    q.text = text;
+    return store_->search(q);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SearchStore, RanksByBm25AndMarksTheMatch) {
+  const auto page = find("inventory");
+  ASSERT_GE(page.hits.size(), 3u);
+  std::vector<SearchHit> messages;
+  for (const auto& h : page.hits)
+    if (h.messageId != 0) messages.push_back(h);
+  ASSERT_EQ(messages.size(), 3u);
+  EXPECT_EQ(messages[0].caseId, "3002");  // the reply saying it three times ranks first
+  EXPECT_EQ(messages[0].author, "amazon");
+  EXPECT_EQ(messages[0].snippet.find("\x02Inventory\x03 \x02inventory\x03"), 0u) << messages[0].snippet;
+  EXPECT_GT(messages[0].score, messages[2].score);
+  for (size_t i = 1; i < page.hits.size(); ++i) EXPECT_GE(page.hits[i - 1].score, page.hits[i].score);
+  std::set<std::string> authors;
+  for (const auto& h : page.hits) authors.insert(h.author);
+  EXPECT_TRUE(authors.count("note"));  // notes are searched too
+  EXPECT_FALSE(page.next);
+}
+
+TEST_F(SearchStore, FindsSubjects) {
+  const auto page = find("suppressed");
+  std::set<std::string> authors;
+  for (const auto& h : page.hits) authors.insert(h.author);
+  EXPECT_TRUE(authors.count("subject"));
+  EXPECT_TRUE(authors.count("seller"));
+}
+
+TEST_F(SearchStore, FindsIdentifiersAsPhrases) {
+  auto order = find("113-1234567-1234567");
+  ASSERT_FALSE(order.hits.empty());
+  for (const auto& h : order.hits) EXPECT_EQ(h.caseId, "3003");
+  EXPECT_EQ(find("113-1234567-7654321").hits.size(), 0u);  // same parts, other order: no match
+  auto asin = find("B08XYZ1234");
+  ASSERT_FALSE(asin.hits.empty());
+  EXPECT_EQ(asin.hits[0].caseId, "3001");
+  auto shipment = find("fba15xyz1ab2");
+  ASSERT_EQ(shipment.hits.size(), 2u);
+}
+
+TEST_F(SearchStore, AppliesFilters) {
+  SearchQuery q;
+  q.text = "inventory";
+  q.author = "seller";
+  auto page = store_->search(q);
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(page.hits[0].caseId, "3002");
+  q.author.reset();
+  q.status = "resolved";
+  page = store_->search(q);
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(page.hits[0].caseId, "3003");
+  q.status.reset();
+  q.caseId = "3002";
+  page = store_->search(q);
+  for (const auto& h : page.hits) EXPECT_EQ(h.caseId, "3002");
+  EXPECT_EQ(page.hits.size(), 3u);  // two messages and the note
+  q.caseId.reset();
+  q.from = at("2026-11-06T00:00:00Z");
+  q.to = at("2026-11-11T00:00:00Z");
+  page = store_->search(q);
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(formatIso8601(*page.hits[0].sentAt), "2026-11-06T10:00:00Z");
+  q.from.reset();
+  q.to.reset();
+  q.category = "payments";
+  page = store_->search(q);
+  ASSERT_EQ(page.hits.size(), 1u);
+}
+
+TEST_F(SearchStore, PagesWithACursorWithoutRepeats) {
+  SearchQuery q;
+  q.text = "inventory OR please OR B08XYZ1234";
+  q.limit = 2;
+  std::set<std::int64_t> seen;
+  int pages = 0;
+  std::optional<std::string> cursor;
+  do {
+    q.cursor = cursor;
+    const auto page = store_->search(q);
+    for (const auto& h : page.hits) EXPECT_TRUE(seen.insert(h.messageId * 10 + (h.author == "note")).second);
+    cursor = page.next;
+    ++pages;
+  } while (cursor && pages < 10);
+  EXPECT_GE(pages, 3);
+  EXPECT_GE(seen.size(), 6u);
+}
+
+TEST_F(SearchStore, NewCapturesDoNotShiftAPagedSearch) {
+  SearchQuery q;
+  q.text = "inventory";
+  q.limit = 1;
+  const auto first = store_->search(q);
+  ASSERT_TRUE(first.next);
+  addCase("3004", "More inventory", "open", "other", {{"amazon", "inventory inventory inventory inventory", "2026-11-12T10:00:00Z"}});
+  q.cursor = first.next;
+  const auto second = store_->search(q);
+  for (const auto& h : second.hits) EXPECT_NE(h.caseId, "3004");
+}
+
+TEST_F(SearchStore, AnyTextIsAValidQuery) {
+  for (const char* text : {"", "\"", "\"\"", "*", "AND", "OR OR", "NOT", "NEAR(a b)", "a NEAR b", "body:", ":",
+                           "(inventory", "inventory)", "^inventory", "-inventory", "inv*ntory", "{}[]", "'; DROP TABLE cases; --",
+                           "\xF0\x9F\x93\xA6 inventory", "\xE2\x80\x8B", "😀😀", "\xff\xfe", "a\tb\nc",
+                           "inventory AND", "NOT NOT inventory", "\"unterminated phrase inventory"}) {
+    EXPECT_NO_THROW(find(text)) << text;
+  }
+  EXPECT_TRUE(find("").hits.empty());
+  EXPECT_FALSE(find("(inventory").hits.empty());
+  EXPECT_FALSE(find("\"unterminated phrase inventory").hits.empty() && find("inventory").hits.empty());
+  EXPECT_FALSE(find("'; DROP TABLE cases; --").hits.size() > 100);
+  EXPECT_TRUE(store_->findCase("3001", false).has_value());
+}
+
+TEST_F(SearchStore, SupersededVersionsAreNotHits) {
+  auto versions = store_->messageVersions("3001");
+  StoredMessage edited = versions[1];
+  edited.body = "We reinstated the listing after review.";
+  edited.supersedes = versions[1].id;
+  store_->appendMessage("3001", edited);
+  EXPECT_TRUE(find("policy").hits.empty());
+  EXPECT_EQ(find("review").hits.size(), 1u);
+}
+
+}  // namespace
+}  // namespace caselog
