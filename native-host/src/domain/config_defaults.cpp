@@ -158,8 +158,12 @@ const char* defaultConfigJson() {
     "shortWords": 60,
     "weights": {
       "bias": -0.6, "phrase": 0.9, "phraseCap": 4, "helpLink": 0.8, "short": 0.6, "duplicate": 0.9,
-      "duplicateCap": 3, "caseIdentifier": -1.6, "action": -1.3, "actionCap": 3, "subjectTerms": -0.3
+      "duplicateCap": 3, "caseIdentifier": -0.6, "caseIdentifierCap": 2, "action": -1.3, "actionCap": 3,
+      "details": -0.35, "detailsCap": 4, "cause": -0.8, "noSubstance": 1.0, "subjectTerms": -0.1
     },
+    "causePhrases": ["because", "due to", "as a result of", "caused by", "weil", "aufgrund", "da die", "da der",
+                     "parce que", "car l", "car le", "car la", "car les", "en raison", "a cause", "perche",
+                     "poiche", "a causa", "dovuto a", "porque", "debido a", "a causa de", "ため", "ので"],
     "helpLinkMarkers": ["/help/hub", "/gp/help", "/help/", "help page", "hilfeseite", "page d'aide",
                         "pagina di aiuto", "pagina de ayuda", "ヘルプページ",
                         "seller central help"],

@@ -23,16 +23,19 @@ std::string quoteList(const std::vector<std::string>& items, std::size_t max = 3
 }
 
 struct Weights {
-  double bias, phrase, phraseCap, helpLink, shortReply, duplicate, duplicateCap, caseIdentifier, action,
-      actionCap, subjectTerms;
+  double bias, phrase, phraseCap, helpLink, shortReply, duplicate, duplicateCap, caseIdentifier, caseIdentifierCap,
+      action, actionCap, details, detailsCap, cause, noSubstance, subjectTerms;
 };
 
 Weights weightsFrom(const Config& config) {
-  auto w = [&](const char* key, double fallback) { return config.number(std::string("/generic/weights/") + key, fallback); };
-  return {w("bias", -0.6),        w("phrase", 0.9),  w("phraseCap", 4),        w("helpLink", 0.8),
-          w("short", 0.6),        w("duplicate", 0.9), w("duplicateCap", 3),   w("caseIdentifier", -1.6),
-          w("action", -1.3),      w("actionCap", 3), w("subjectTerms", -0.3)};
+  auto w = [&](const char* key) { return config.number(std::string("/generic/weights/") + key, 0); };
+  return {w("bias"),      w("phrase"),         w("phraseCap"),         w("helpLink"),    w("short"),
+          w("duplicate"), w("duplicateCap"),   w("caseIdentifier"),    w("caseIdentifierCap"),
+          w("action"),    w("actionCap"),      w("details"),           w("detailsCap"),  w("cause"),
+          w("noSubstance"), w("subjectTerms")};
 }
+
+double capped(std::size_t n, double cap) { return std::min(static_cast<double>(n), cap); }
 
 }  // namespace
 
@@ -43,7 +46,7 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
   GenericVerdict v;
   double z = w.bias;
   if (!f.phrases.empty()) {
-    z += w.phrase * std::min<double>(static_cast<double>(f.phrases.size()), w.phraseCap);
+    z += w.phrase * capped(f.phrases.size(), w.phraseCap);
     v.reasons.push_back("template phrases: " + quoteList(f.phrases));
   }
   if (f.helpLink) {
@@ -55,21 +58,33 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
     v.reasons.push_back("short reply (" + std::to_string(f.words) + " words)");
   }
   if (casesSharingText > 0) {
-    z += w.duplicate * std::min<double>(casesSharingText, w.duplicateCap);
+    z += w.duplicate * capped(static_cast<std::size_t>(casesSharingText), w.duplicateCap);
     v.reasons.push_back("same text sent in " + std::to_string(casesSharingText) + " other case" +
                         (casesSharingText == 1 ? "" : "s"));
   }
   if (!f.identifiers.empty()) {
-    z += w.caseIdentifier * std::min<double>(static_cast<double>(f.identifiers.size()), 2);
+    z += w.caseIdentifier * capped(f.identifiers.size(), w.caseIdentifierCap);
     v.reasons.push_back("mentions this case's " + quoteList(f.identifiers));
   } else {
     v.reasons.push_back("mentions none of this case's ASINs, orders, shipments or amounts");
   }
   if (!f.actions.empty()) {
-    z += w.action * std::min<double>(static_cast<double>(f.actions.size()), w.actionCap);
+    z += w.action * capped(f.actions.size(), w.actionCap);
     v.reasons.push_back("says what was done: " + quoteList(f.actions));
   }
-  if (f.subjectTerms > 0) z += w.subjectTerms * std::min(f.subjectTerms, 3);
+  if (f.details > 0) {
+    z += w.details * capped(static_cast<std::size_t>(f.details), w.detailsCap);
+    v.reasons.push_back("gives concrete details (" + std::to_string(f.details) + " figures or dates)");
+  }
+  if (f.explainsCause) {
+    z += w.cause;
+    v.reasons.push_back("explains the cause");
+  }
+  if (f.actions.empty() && f.details == 0 && !f.explainsCause) {
+    z += w.noSubstance;
+    v.reasons.push_back("says nothing about what was found or done");
+  }
+  z += w.subjectTerms * capped(static_cast<std::size_t>(f.subjectTerms), 3);
   v.score = 1.0 / (1.0 + std::exp(-z));
   v.generic = v.score >= config.number("/generic/threshold", 0.5);
   return v;

@@ -71,7 +71,7 @@ int wordCount(std::string_view folded) {
 std::vector<double> numbersIn(std::string_view s) {
   std::vector<double> out;
   for (std::size_t pos = 0; pos < s.size();) {
-    if (!isDigit(s[pos]) || (pos > 0 && isDigit(s[pos - 1]))) {
+    if (!isDigit(s[pos]) || (pos > 0 && isAlnum(s[pos - 1]))) {  // digits inside a word are not a number
       ++pos;
       continue;
     }
@@ -113,6 +113,23 @@ bool mentions(std::string_view folded, const std::vector<double>& numbers, const
   const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), amount);
   if (ec != std::errc() || amount <= 0) return false;
   return std::any_of(numbers.begin(), numbers.end(), [&](double n) { return std::abs(n - amount) < 0.005; });
+}
+
+// Concrete details: distinct numbers (quantities, dates, percentages, amounts) outside the case's
+// identifiers and outside ID-shaped or alphanumeric words. Specific replies are full of them.
+int concreteDetails(std::string folded, const CaseRecord& c) {
+  auto blank = [&](const std::string& what) {
+    if (what.empty()) return;
+    for (auto pos = folded.find(what); pos != std::string::npos; pos = folded.find(what, pos + 1))
+      folded.replace(pos, what.size(), what.size(), ' ');
+  };
+  for (const auto& id : c.identifiers)
+    if (id.kind != "amount") blank(text::fold(id.value));
+  for (const auto& shape : identifierShapes(folded))
+    if (shape.size() > 6) blank(shape);
+  std::set<double> distinct;
+  for (const double n : numbersIn(folded)) distinct.insert(n);
+  return static_cast<int>(distinct.size());
 }
 
 int subjectTermsIn(std::string_view folded, const std::string& subject) {
@@ -169,6 +186,8 @@ ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Co
   }
   f.identifiers.assign(named.begin(), named.end());
   f.subjectTerms = subjectTermsIn(folded, c.subject);
+  f.details = concreteDetails(folded, c);
+  f.explainsCause = !matchedKeywords(folded, config.strings("/generic/causePhrases")).empty();
   return f;
 }
 

@@ -18,6 +18,8 @@ struct ReplyFeatures {
   bool helpLink = false;                 // links or points to a help page
   int words = 0;                         // length in words (two CJK characters count as one word)
   int subjectTerms = 0;                  // distinct significant subject words repeated in the reply
+  int details = 0;                       // distinct numbers outside identifiers: units, dates, percentages
+  bool explainsCause = false;            // "because", "weil", "car", "perché", "porque", "ため" …
 };
 
 ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Config& config);
