@@ -5,7 +5,7 @@
 set -euo pipefail
 
 CASELOG_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/registry.sh
+# shellcheck source-path=SCRIPTDIR
 source "$CASELOG_SRC/installer/lib/registry.sh"
 
 usage() {
@@ -39,7 +39,9 @@ prefix="" scope=user deps=1 build=1 bin_dir="" build_dir="$CASELOG_SRC/build/rel
 jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2) os="" sysroot="" action=install purge=0
 browser_dirs=()
 
-need_arg() { [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value (see --help)"; }
+need_arg() {
+  if [ $# -lt 2 ] || [ -z "$2" ]; then die "$1 needs a value (see --help)"; fi
+}
 
 parse_args() {
   while [ $# -gt 0 ]; do

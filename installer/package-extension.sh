@@ -20,7 +20,7 @@ done
 
 command -v node >/dev/null || { echo "package-extension: node is required" >&2; exit 1; }
 command -v zip >/dev/null || { echo "package-extension: zip is required (apt-get install zip)" >&2; exit 1; }
-(cd "$src/extension" && node tools/build.mjs) || { echo "package-extension: extension build failed" >&2; exit 1; }
+(cd "$src/extension" && node tools/build.mjs >&2) || { echo "package-extension: extension build failed" >&2; exit 1; }
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Browser registration for caselog-host: reads installer/browsers.tsv and manifests/*.json.in.
 # Sourced by install.sh (and by tests/installer to list the table). Needs: $CASELOG_SRC (the repo root).
 # No jq: a fresh machine may not have it, so the few JSON fields are read with sed.
@@ -33,6 +34,7 @@ table_rows() {
   while IFS=$'\t' read -r browser family os scope location; do
     [[ -z $browser || $browser == \#* ]] && continue
     [[ $os == "$1" && $scope == "$2" ]] || continue
+    # shellcheck disable=SC2088 # a literal "~/" in the table, expanded here
     [[ $location == "~/"* ]] && location="$HOME/${location#\~/}"
     printf '%s\t%s\t%s\n' "$browser" "$family" "$location"
   done <"$table_file"

@@ -2,7 +2,7 @@
 # Installer: every row of installer/browsers.tsv, status, repair and uninstall, against a temp HOME
 # (tests/installer/*.test.mjs, node's test runner). Writes "PASSED FAILED" to $CASELOG_RESULTS/30-installer.
 set -uo pipefail
-cd "$CASELOG_ROOT"
+cd "$CASELOG_ROOT" || exit 1
 name=$(basename "$0" .sh)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

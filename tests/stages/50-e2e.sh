@@ -3,7 +3,7 @@
 # view (tests/e2e/browser-to-host.test.mjs). Uses the binaries stage 10 built in $CASELOG_BUILD.
 # Writes "PASSED FAILED" to $CASELOG_RESULTS/50-e2e. Screenshots: tests/artifacts/screenshots/.
 set -uo pipefail
-cd "$CASELOG_ROOT"
+cd "$CASELOG_ROOT" || exit 1
 name=$(basename "$0" .sh)
 fail() {
   echo "$name: $*" >&2
