@@ -101,7 +101,8 @@ describe('browser to host', { timeout: 300000 }, () => {
     assert.ok(shown.out.includes(cases.get(A).subject), shown.out);
     assert.match(shown.out, /tangerine pallet count/);
     const page = await browser.context.newPage();
-    const url = await ext.historyViewUrl(browser, sandbox, viewPort, `/cases/${A}`);
+    const url = await ext.historyViewUrl(browser, `/cases/${A}`);
+    assert.equal(new URL(url).port, String(viewPort));
     const res = await page.goto(url);
     assert.equal(res.status(), 200);
     await assert.doesNotReject(page.getByText(cases.get(A).subject).first().waitFor({ timeout: 5000 }));
@@ -180,6 +181,8 @@ describe('browser to host', { timeout: 300000 }, () => {
     const queued = await h.poll('the capture in the outbox', async () => (await ext.outbox(browser)).length > 0 &&
       ext.outbox(browser));
     assert.ok(JSON.stringify(queued).includes(C));
+    await h.poll('the button to say "Queued"', async () => /Queued/.test(await ext.buttonText(page)));
+    await page.screenshot({ path: h.saveScreenshotPath('in-page-button-queued.png'), clip: { x: 0, y: 0, width: 1100, height: 260 } });
     assert.equal(h.storedMessages(sandbox, C), null);
     const re = h.runInstaller(sandbox, '--no-deps', '--no-build', '--bin-dir', h.buildDir, '--browser-dir', sandbox.profile);
     assert.equal(re.code, 0, re.err);
@@ -188,6 +191,7 @@ describe('browser to host', { timeout: 300000 }, () => {
       interval: 500,
     });
     await h.poll('an empty outbox', async () => (await ext.outbox(browser)).length === 0);
+    assert.deepEqual(await ext.refused(browser), []);
     await page.close();
   });
 

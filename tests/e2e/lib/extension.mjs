@@ -26,10 +26,11 @@ export async function buttonText(page) {
 export async function setAutoCapture(browser, on) {
   const page = await browser.context.newPage();
   await page.goto(pageUrl(browser, 'options'));
-  const box = page.getByLabel(/auto.?capture|capture automatically/i).first();
+  const box = page.getByLabel(/automatically when I open it/i);
   await box.waitFor({ timeout: 5000 });
   if ((await box.isChecked()) !== on) await box.click();
-  await page.waitForTimeout(300);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(/^Saved/).waitFor({ timeout: 5000 });
   await page.close();
 }
 
@@ -39,31 +40,24 @@ export async function popupSearch(page, query) {
   await input.fill(query);
 }
 
-// The captures waiting in chrome.storage.local (the outbox), as an array.
-export async function outbox(browser) {
+// The captures waiting in chrome.storage.local: one "outbox:…" key per capture, written before
+// sending and removed on the host's ack ("failed:…" keys hold captures the host refused).
+export async function storedCaptures(browser, prefix = 'outbox:') {
   const all = await browser.worker.evaluate(() => chrome.storage.local.get(null));
-  const entries = [];
-  for (const [key, value] of Object.entries(all)) {
-    if (!/outbox/i.test(key)) continue;
-    if (Array.isArray(value)) entries.push(...value);
-    else if (value && typeof value === 'object') entries.push(...Object.values(value));
-    else entries.push(value);
-  }
-  return entries;
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([, entry]) => entry);
 }
 
-// A URL of the history view with its token: the per-install token file the host writes beside
-// the config, or else the view URL the host gave the extension in its hello answer.
-export async function historyViewUrl(browser, sandbox, port, route) {
-  const dir = path.join(sandbox.env.XDG_CONFIG_HOME, 'caselog');
-  const tokenFile = fs.existsSync(dir) && fs.readdirSync(dir).find((f) => /token/i.test(f));
-  if (tokenFile) {
-    const token = fs.readFileSync(path.join(dir, tokenFile), 'utf8').trim();
-    return `http://127.0.0.1:${port}${route}?token=${encodeURIComponent(token)}`;
-  }
-  const stored = await browser.worker.evaluate(() => chrome.storage.local.get(null));
-  const view = JSON.stringify(stored).match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/);
-  if (!view) throw new Error('no history-view token: neither a token file nor a view URL in the extension');
-  const u = new URL(view[0]);
-  return `${u.origin}${route}?token=${u.searchParams.get('token')}`;
+export const outbox = (browser) => storedCaptures(browser, 'outbox:');
+export const refused = (browser) => storedCaptures(browser, 'failed:');
+
+// A URL of the history view with its token, from the view URL the host sent in its hello answer
+// (the worker exposes its client as self.caselog for tests).
+export async function historyViewUrl(browser, route) {
+  const view = await browser.worker.evaluate(() => self.caselog?.client?.hello?.view ?? null);
+  if (!view) throw new Error('the host sent no history-view URL in its hello answer');
+  const u = new URL(view);
+  u.pathname = route;
+  return u.toString();
 }
