@@ -18,7 +18,10 @@ export function makeHandlers(ctx) {
     capture: ({ snapshot }) => capture.capture(snapshot),
 
     status: async () => {
-      client.retryNow();
+      if (!client.connected) {
+        client.retryNow();
+        await client.settled();
+      }
       return {
         ...client.snapshot(),
         hostMissing: client.state === 'down' && isHostMissing(client.lastError),

@@ -180,6 +180,21 @@ export class NativeClient {
     this.retryTimer = null;
   }
 
+  /** Resolves once the state is no longer "connecting" (or after `ms`), with the snapshot. */
+  settled(ms = 1500) {
+    return new Promise((resolve) => {
+      if (this.state !== 'connecting') return resolve(this.snapshot());
+      const done = () => {
+        this.timers.clearTimeout(timer);
+        this.listeners.state = this.listeners.state.filter((fn) => fn !== onState);
+        resolve(this.snapshot());
+      };
+      const onState = (s) => s.state !== 'connecting' && done();
+      const timer = this.timers.setTimeout(done, ms);
+      this.on('state', onState);
+    });
+  }
+
   /** Reconnects now (popup opened, browser started, alarm fired) instead of waiting out the backoff. */
   retryNow() {
     if (this.port) return;

@@ -1,4 +1,4 @@
-// The in-page "Save to CaseLog" button: CaseLog's own small control in a closed shadow
+// The in-page "Save to CaseLog" button: CaseLog's own small control in a shadow
 // root, inserted as an inline sibling right after the case title so it never covers
 // Amazon's controls, and neither side's styles leak into the other.
 const STYLE = `
@@ -44,7 +44,7 @@ export class SaveButton {
   constructor(doc, onClick) {
     this.host = doc.createElement('span');
     this.host.setAttribute('data-caselog', 'save-button');
-    const root = this.host.attachShadow({ mode: 'closed' });
+    const root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = STYLE;
     this.button = doc.createElement('button');

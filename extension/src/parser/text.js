@@ -21,7 +21,7 @@ function walk(node, out, pre) {
   }
   if (node.nodeType !== 1 && node.nodeType !== 11) return;
   const tag = node.nodeType === 1 ? node.tagName.toUpperCase() : '';
-  if (SKIP.has(tag)) return;
+  if (SKIP.has(tag) || (tag && node.hasAttribute('data-caselog'))) return; // CaseLog's own button
   if (tag === 'BR') {
     out.push(BR);
     return;

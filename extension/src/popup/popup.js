@@ -86,9 +86,10 @@ function setUpSearch() {
 $('open-view').addEventListener('click', () => ask({ type: 'open-view', path: '/' }).then(() => window.close(), showError));
 setUpSearch();
 setUpCapture().catch(showError);
-refresh()
-  .then((status) => {
-    if (status.state !== 'connected') setTimeout(() => refresh().catch(showError), 1500);
-  })
-  .catch(showError);
+// While the host is not connected, look again every 2 s (it may be installing or starting).
+async function keepRefreshing() {
+  const status = await refresh().catch((error) => showError(error));
+  if (status?.state !== 'connected') setTimeout(keepRefreshing, 2000);
+}
+keepRefreshing();
 $('search').focus();
