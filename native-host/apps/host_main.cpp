@@ -101,10 +101,15 @@ caselog::Config loadConfig() {
   }
 }
 
-// Starts the history view when its port is free; returns its URL, or nothing.
-std::optional<std::string> startView(caselog::HistoryView& view) {
+// Starts the history view when its port is free; returns its URL, or nothing. A view that cannot
+// start (a bad CASELOG_PORT, a token file that cannot be written) is logged, never fatal.
+std::optional<std::string> startView(std::unique_ptr<caselog::HistoryView>& view,
+                                     caselog::CaseService& service, std::shared_ptr<std::mutex> mutex) {
   try {
-    if (view.tryStart()) return view.url();
+    auto options = caselog::ViewOptions::fromEnvironment();
+    options.serviceMutex = std::move(mutex);
+    view = std::make_unique<caselog::HistoryView>(service, options);
+    if (view->tryStart()) return view->url();
     std::cerr << "caselog-host: history view port is taken; another instance serves it\n";
   } catch (const std::exception& e) {
     std::cerr << "caselog-host: history view not started: " << e.what() << "\n";
@@ -122,12 +127,7 @@ int serve(const Args& args, int out) {
 
   caselog::messaging::HostInfo info{CASELOG_VERSION, dbPath, std::nullopt};
   std::unique_ptr<caselog::HistoryView> view;
-  if (args.view) {
-    auto options = caselog::ViewOptions::fromEnvironment();
-    options.serviceMutex = mutex;
-    view = std::make_unique<caselog::HistoryView>(service, options);
-    info.viewUrl = startView(*view);
-  }
+  if (args.view) info.viewUrl = startView(view, service, mutex);
   caselog::messaging::Dispatcher dispatcher(service, info, mutex);
   caselog::messaging::HostLoopOptions loop;
   loop.outFd = out;
