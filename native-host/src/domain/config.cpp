@@ -88,6 +88,11 @@ std::string Config::string(const std::string& pointer, const std::string& fallba
   return j && j->is_string() ? j->get<std::string>() : fallback;
 }
 
+bool Config::flag(const std::string& pointer, bool fallback) const {
+  const auto* j = find(pointer);
+  return j && j->is_boolean() ? j->get<bool>() : fallback;
+}
+
 std::vector<std::string> Config::strings(const std::string& pointer) const {
   std::vector<std::string> out;
   const auto* j = find(pointer);

@@ -25,6 +25,7 @@ struct Config {
   const nlohmann::json* find(const std::string& pointer) const;
   double number(const std::string& pointer, double fallback = 0) const;
   std::string string(const std::string& pointer, const std::string& fallback = "") const;
+  bool flag(const std::string& pointer, bool fallback = false) const;
   std::vector<std::string> strings(const std::string& pointer) const;  // array of strings, or empty
 };
 

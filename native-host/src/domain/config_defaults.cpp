@@ -230,6 +230,12 @@ const char* defaultConfigJson() {
   },
   "nextStep": {
     "escalateAfterGenericReplies": 2,
+    "escalateAfterSilenceFactor": 2,
+    "escalationTeam": "a senior investigator or supervisor",
+    "wrongTeamPhrases": ["incorrect team", "wrong team", "not handled by our team", "handled by a separate team",
+                         "falsche team", "nicht beim richtigen team", "mauvaise equipe",
+                         "n'est pas traitee par notre equipe", "team sbagliato", "equipo equivocado",
+                         "担当部署ではございません"],
     "templates": {
       "reopen": "Hello, I am reopening case {caseId} ({subject}). The last reply did not address {references}. Please have a specialist review it and tell me what was found and what action was taken. Thank you.",
       "escalate": "Hello, case {caseId} ({subject}) has received replies that do not address {references}. Please escalate it to a senior investigator or supervisor ({team}) and confirm what will be done. Thank you.",
