@@ -65,7 +65,9 @@ export function renderDue(doc, reminders, onOpen) {
   if (!reminders.length) list.append(emptyItem(doc, 'Nothing due.'));
   for (const r of reminders) {
     const li = clickable(el(doc, 'li'), () => onOpen(r.caseId));
-    li.append(el(doc, 'div', 'title', r.subject || `Case ${r.caseId}`), el(doc, 'div', 'meta', `${r.message ?? r.rule ?? ''} · ${r.caseId}`));
+    const title = el(doc, 'div', 'title', r.subject || `Case ${r.caseId}`);
+    title.title = title.textContent;
+    li.append(title, el(doc, 'div', 'meta', `${r.message ?? r.rule ?? ''} · ${r.caseId}`));
     list.append(li);
   }
 }
@@ -82,7 +84,9 @@ export function renderHits(doc, answer, onOpen) {
     const li = clickable(el(doc, 'li'), () => onOpen(hit.caseId));
     const snippet = el(doc, 'div', 'snippet');
     snippet.append(renderSnippet(doc, hit.snippet));
-    li.append(el(doc, 'div', 'title', hit.subject || `Case ${hit.caseId}`), snippet,
+    const title = el(doc, 'div', 'title', hit.subject || `Case ${hit.caseId}`);
+    title.title = title.textContent;
+    li.append(title, snippet,
       el(doc, 'div', 'meta', `${hit.caseId} · ${formatWhen(hit.sentAt)}`));
     list.append(li);
   }
