@@ -1,23 +1,175 @@
 #include "domain/trends.hpp"
 
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "domain/case_facts.hpp"
+#include "domain/category.hpp"
+#include "domain/minhash.hpp"
+
 namespace caselog {
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+struct Ctx {
+  const Config& config;
+  Instant now;
+  std::chrono::minutes offset;
+};
+
+// When a case began: its creation date, else its first message, else when CaseLog first saw it.
+Instant startOf(const CaseRecord& c) {
+  if (c.createdAt) return *c.createdAt;
+  if (!c.messages.empty()) return messageTime(c.messages.front());
+  return c.firstCapturedAt;
+}
+
+std::string categoryOf(const CaseRecord& c, const Config& config) {
+  return c.category.empty() ? inferCategory(c, config) : c.category;
+}
+
+// The Monday (in the seller's zone) of the week holding `t`.
+sys_days mondayOf(Instant t, std::chrono::minutes offset) {
+  const auto local = std::chrono::floor<days>(t + offset);
+  const std::chrono::weekday wd{local};
+  return local - days{(wd.c_encoding() + 6) % 7};
+}
+
+std::string isoDate(sys_days d) { return formatIso8601(Instant{d.time_since_epoch()}).substr(0, 10); }
+
+std::vector<WeekCount> perWeek(const std::vector<CaseRecord>& cases, const Ctx& x) {
+  const int weeks = std::max(1, static_cast<int>(x.config.number("/trends/weeks", 26)));
+  const sys_days last = mondayOf(x.now, x.offset);
+  const sys_days first = last - days{7 * (weeks - 1)};
+  std::map<std::string, std::map<sys_days, int>> counts;  // category → week → cases
+  for (const auto& c : cases) {
+    const sys_days week = mondayOf(startOf(c), x.offset);
+    if (week < first || week > last) continue;
+    ++counts[categoryOf(c, x.config)][week];
+  }
+  std::vector<WeekCount> out;
+  for (sys_days week = first; week <= last; week += days{7}) {
+    for (const auto& [category, byWeek] : counts) {
+      const auto it = byWeek.find(week);
+      out.push_back({isoDate(week), category, it == byWeek.end() ? 0 : it->second});
+    }
+  }
+  return out;
+}
+
+// The subject with digits and identifiers masked, so "Lost units in FBA15A" and "Lost units in FBA15B" match.
+std::string subjectKey(const std::string& subject) {
+  std::string key;
+  for (const auto& word : minhash::normalizedTokens(subject)) key += (key.empty() ? "" : " ") + word;
+  return key;
+}
+
+std::vector<RecurringIssue> recurring(const std::vector<CaseRecord>& cases, const Ctx& x) {
+  const auto window = days{static_cast<int>(x.config.number("/trends/recurringWindowDays", 90))};
+  const auto minCases = static_cast<std::size_t>(x.config.number("/trends/recurringMinCases", 3));
+  // (category, kind, key) → case IDs, in first-seen order; the display key for subjects is the latest subject.
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> groups;
+  std::map<std::string, std::string> subjectShown;
+  std::vector<std::tuple<std::string, std::string, std::string>> order;
+  auto add = [&](const std::string& category, const std::string& kind, const std::string& key, const std::string& id) {
+    auto k = std::make_tuple(category, kind, key);
+    auto& ids = groups[k];
+    if (ids.empty()) order.push_back(k);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  for (const auto& c : cases) {
+    const Instant start = startOf(c);
+    if (start > x.now || x.now - start > window) continue;
+    const std::string category = categoryOf(c, x.config);
+    for (const auto& id : c.identifiers) {
+      if (id.kind == "asin" || id.kind == "shipment" || id.kind == "sku") add(category, id.kind, id.value, c.caseId);
+    }
+    const std::string key = subjectKey(c.subject);
+    if (!key.empty()) {
+      add(category, "subject", key, c.caseId);
+      subjectShown[key] = c.subject;
+    }
+  }
+  std::vector<RecurringIssue> out;
+  std::set<std::vector<std::string>> seen;
+  for (const auto& k : order) {
+    auto ids = groups[k];
+    if (ids.size() < minCases) continue;
+    auto sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    if (!seen.insert(sorted).second) continue;  // the same cases already reported under another key
+    const auto& [category, kind, key] = k;
+    out.push_back({category, kind == "subject" ? subjectShown[key] : key, kind, ids,
+                   x.config.string("/categories/" + category + "/hint")});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RecurringIssue& a, const RecurringIssue& b) { return a.caseIds.size() > b.caseIds.size(); });
+  return out;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return -1;
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double hoursBetween(Instant a, Instant b) { return std::chrono::duration<double>(b - a).count() / 3600.0; }
+
+std::vector<CategoryTimes> times(const std::vector<CaseRecord>& cases, const Ctx& x) {
+  std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> samples;  // first reply, resolution
+  std::map<std::string, int> counts;
+  for (const auto& c : cases) {
+    const std::string category = categoryOf(c, x.config);
+    ++counts[category];
+    const Instant start = startOf(c);
+    std::optional<Instant> firstReply, lastMessage;
+    for (const auto& m : c.messages) {
+      if (!m.current) continue;
+      const Instant t = messageTime(m);
+      if (m.author == "amazon" && (!firstReply || t < *firstReply)) firstReply = t;
+      if (!lastMessage || t > *lastMessage) lastMessage = t;
+    }
+    if (firstReply && *firstReply >= start) samples[category].first.push_back(hoursBetween(start, *firstReply));
+    if (c.status == "resolved" || c.status == "closed") {
+      const auto end = c.updatedAt ? c.updatedAt : lastMessage;
+      if (end && *end >= start) samples[category].second.push_back(hoursBetween(start, *end));
+    }
+  }
+  std::vector<CategoryTimes> out;
+  for (const auto& [category, n] : counts) {
+    out.push_back({category, n, median(samples[category].first), median(samples[category].second)});
+  }
+  return out;
+}
+
+}  // namespace
 
 Trends computeTrends(const std::vector<CaseRecord>& cases, const std::vector<std::vector<GenericVerdict>>& verdicts,
                      const Config& config, Instant now) {
-  (void)config;
-  (void)now;
+  const Ctx x{config, now, std::chrono::minutes{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))}};
   Trends t;
+  t.perWeek = perWeek(cases, x);
+  t.recurring = recurring(cases, x);
+  t.times = times(cases, x);
   t.cases = static_cast<int>(cases.size());
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    if (cases[i].reopenCount > 0) ++t.reopenedCases;
-    for (std::size_t m = 0; m < cases[i].messages.size(); ++m) {
-      if (cases[i].messages[m].author != "amazon") continue;
+    const auto& c = cases[i];
+    if (c.reopenCount > 0 || c.status == "reopened") ++t.reopenedCases;
+    for (std::size_t m = 0; m < c.messages.size(); ++m) {
+      if (!c.messages[m].current || c.messages[m].author != "amazon") continue;
       ++t.amazonReplies;
       if (i < verdicts.size() && m < verdicts[i].size() && verdicts[i][m].generic) ++t.genericReplies;
     }
   }
-  if (t.amazonReplies > 0) t.genericReplyRate = double(t.genericReplies) / t.amazonReplies;
-  if (t.cases > 0) t.reopenRate = double(t.reopenedCases) / t.cases;
+  if (t.amazonReplies > 0) t.genericReplyRate = static_cast<double>(t.genericReplies) / t.amazonReplies;
+  if (t.cases > 0) t.reopenRate = static_cast<double>(t.reopenedCases) / t.cases;
   return t;
 }
 
