@@ -30,7 +30,11 @@ function answer(m) {
     case 'due':
       return { type: 'due', id: m.id, reminders: [{ caseId: '17865432901', subject: 'Listing suppressed for B08XYZ1234 - incorrect main image', rule: 'amazon_silent', message: 'Amazon has not answered for 6 business days', dueAt: '2026-11-24T14:05:00Z' }], total: 1 };
     case 'search':
-      return { type: 'results', id: m.id, next: null, hits: [{ caseId: '17865432901', subject: 'Listing suppressed for B08XYZ1234 - incorrect main image', author: 'amazon', sentAt: '2026-11-23T18:41:00Z', messageId: 4, snippet: `Your listing for ASIN \u0002${m.query}\u0003 has been reinstated. <img src=x onerror=alert(1)>`, score: 7.1 }] };
+      return { type: 'results', id: m.id, next: null, hits: [
+        { caseId: '17865432901', subject: 'Listing suppressed for B08XYZ1234 - incorrect main image', author: 'amazon', sentAt: '2026-11-23T18:41:00Z', messageId: 4, snippet: `Your listing for ASIN \u0002${m.query}\u0003 has been reinstated. <img src=x onerror=alert(1)>`, score: 7.1 },
+        { caseId: '19012345678', subject: '商品 B09JPN4321 の価格が誤って表示されています', author: 'amazon', sentAt: '2026-11-21T01:30:00Z', messageId: 7, snippet: 'ASIN \u0002B09JPN4321\u0003 の価格表示を確認しました。表示価格は ¥3,980 に修正されました。反映まで最大 15 分かかる場合があります。', score: 5.2 },
+        { caseId: '17999000111', subject: 'Account health: policy warning for ASIN B01LONG001 (inauthentic complaint) — escalation requested to Seller Performance after three generic replies', author: 'amazon', sentAt: '2026-10-10T23:57:00Z', messageId: 9, snippet: `${'The Seller Performance team confirmed that the invoices are valid. '.repeat(12)}`, score: 3.3 },
+      ] };
     default:
       return { type: 'error', id: m.id ?? null, code: 'unknown_type', message: `unknown type ${m.type}` };
   }
