@@ -175,6 +175,16 @@ test('re-opening the case page saves it again with nothing new', async () => {
   await until('the button to say Saved', async () => /Saved/.test(await button.innerText().catch(() => '')));
   assert.match(await button.innerText(), /Saved · up to date/);
   await page.screenshot({ path: path.join(SHOTS, 'case-page-saved.png') });
+  // The popup's "Save this page" asks the tab's content script, exactly like this:
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${ids.chromium}/popup/popup.html`);
+  const result = await popup.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'http://sellercentral.amazon.com/*' });
+    return chrome.tabs.sendMessage(tab.id, { type: 'caselog-capture-now' });
+  });
+  assert.deepStrictEqual([result.state, result.caseId, result.newMessages, result.summary],
+    ['saved', '17865432901', 0, 'parsed 6 of 6 fields']);
+  await popup.close();
   await page.close();
 });
 
