@@ -68,9 +68,10 @@ export class SaveButton {
     this.button.title = buttonTooltip(result);
   }
 
-  /** Puts the button right after the anchor (the case title) unless it is already there. */
+  /** Puts the button right after the case title (inside a heading, at its end) unless it is there. */
   attach(anchor) {
     if (!anchor || this.host.isConnected) return;
-    anchor.insertAdjacentElement('afterend', this.host);
+    if (/^H[1-6]$/.test(anchor.tagName)) anchor.append(this.host);
+    else anchor.insertAdjacentElement('afterend', this.host);
   }
 }

@@ -188,6 +188,17 @@ test('re-opening the case page saves it again with nothing new', async () => {
   await page.close();
 });
 
+test('the case list is auto-captured as capture_list', async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1100, height: 500 });
+  await page.goto('http://sellercentral.amazon.com/cu/case-lobby?tab=all_cases');
+  const button = page.locator('[data-caselog="save-button"] button');
+  await until('the list button to say Saved', async () => /Saved/.test(await button.innerText().catch(() => '')));
+  assert.match(await button.innerText(), /Saved · \d+ new cases?/);
+  await page.screenshot({ path: path.join(SHOTS, 'case-list-saved.png') });
+  await page.close();
+});
+
 test('the options page loads the settings', async () => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 800, height: 600 });
