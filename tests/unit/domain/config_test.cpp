@@ -1,0 +1,124 @@
+#include "domain/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <regex>
+#include <set>
+
+#include "core/error.hpp"
+#include "domain/category.hpp"
+
+using namespace caselog;
+
+namespace {
+
+std::string writeTemp(const std::string& content) {
+  char path[] = "/tmp/caselog-config-XXXXXX";
+  const int fd = mkstemp(path);
+  EXPECT_GE(fd, 0);
+  std::ofstream(path) << content;
+  close(fd);
+  return path;
+}
+
+ErrorCode codeOf(const std::function<void()>& f, std::string* message = nullptr) {
+  try {
+    f();
+  } catch (const Error& e) {
+    if (message) *message = e.what();
+    return e.code();
+  }
+  ADD_FAILURE() << "no caselog::Error thrown";
+  return ErrorCode::internal;
+}
+
+}  // namespace
+
+TEST(Config, DefaultsDescribeEveryCategory) {
+  const Config config = Config::defaults();
+  for (const auto& key : categoryKeys()) {
+    const std::string base = "/categories/" + key;
+    EXPECT_EQ(config.string(base + "/label"), categoryLabel(key)) << key;
+    EXPECT_GT(config.number(base + "/impact", -1), 0) << key;
+    EXPECT_LE(config.number(base + "/impact", 2), 1) << key;
+    EXPECT_FALSE(config.string(base + "/team").empty()) << key;
+    EXPECT_FALSE(config.string(base + "/hint").empty()) << key;
+    EXPECT_FALSE(config.string(base + "/explain").empty()) << key;
+    if (key != "other") {
+      EXPECT_GE(config.strings(base + "/keywords").size(), 5u) << key;
+    }
+  }
+  EXPECT_EQ(config.number("/timing/expectedReplyBusinessDays"), 5);
+  EXPECT_EQ(config.string("/categories/brand_registry/team"), "Brand Registry Support");
+  EXPECT_EQ(config.string("/categories/account_health/team"), "Seller Performance / Account Health");
+}
+
+TEST(Config, DeadlinePatternsAndTemplatesAreWellFormed) {
+  const Config config = Config::defaults();
+  for (const char* unit : {"days", "businessDays", "months"}) {
+    for (const auto& p : config.strings(std::string("/deadlines/") + unit)) EXPECT_NE(p.find("{n}"), std::string::npos) << p;
+  }
+  const std::regex placeholder(R"(\{([a-zA-Z]+)\})");
+  const std::set<std::string> known = {"caseId", "subject", "asins", "orders", "shipments", "skus",
+                                       "amounts", "references", "team", "days"};
+  for (const auto& [kind, tmpl] : config.find("/nextStep/templates")->items()) {
+    const std::string text = tmpl.get<std::string>();
+    for (std::sregex_iterator it(text.begin(), text.end(), placeholder), end; it != end; ++it)
+      EXPECT_TRUE(known.count((*it)[1].str())) << kind << ": " << (*it)[0].str();
+  }
+}
+
+TEST(Config, ReadersFallBackWhenAKeyIsMissingOrOfAnotherType) {
+  const Config config = Config::defaults();
+  EXPECT_EQ(config.number("/no/such/key", 7.5), 7.5);
+  EXPECT_EQ(config.number("/categories/other/label", 3), 3);  // a string, not a number
+  EXPECT_EQ(config.string("/no/such", "x"), "x");
+  EXPECT_TRUE(config.strings("/timing").empty());
+  EXPECT_TRUE(config.flag("/categories/brand_registry/redirect"));
+  EXPECT_FALSE(config.flag("/categories/payments/redirect", true));
+  EXPECT_EQ(config.find("/nope"), nullptr);
+}
+
+TEST(Config, LoadOverlaysTheFileKeyByKey) {
+  const std::string path = writeTemp(R"({"priority": {"coefficients": {"money": 42}}, "custom": {"kept": true}})");
+  const Config config = Config::load(path);
+  std::remove(path.c_str());
+  EXPECT_EQ(config.number("/priority/coefficients/money"), 42);
+  EXPECT_EQ(config.number("/priority/coefficients/category"), 10);  // untouched default
+  EXPECT_TRUE(config.flag("/custom/kept"));
+}
+
+TEST(Config, AMissingFileMeansDefaults) {
+  const Config config = Config::load("/nonexistent/caselog/config.json");
+  EXPECT_EQ(config.values, Config::defaults().values);
+}
+
+TEST(Config, InvalidJsonNamesTheFile) {
+  const std::string path = writeTemp("{\n  \"priority\": {,\n}");
+  std::string message;
+  EXPECT_EQ(codeOf([&] { Config::load(path); }, &message), ErrorCode::bad_request);
+  std::remove(path.c_str());
+  EXPECT_NE(message.find(path), std::string::npos) << message;
+  EXPECT_NE(message.find("line 2"), std::string::npos) << message;
+}
+
+TEST(Config, AWrongTypeIsReportedWithItsKey) {
+  std::string message;
+  EXPECT_EQ(codeOf([] { Config::fromJson({{"priority", {{"coefficients", {{"money", "lots"}}}}}}); }, &message),
+            ErrorCode::bad_request);
+  EXPECT_NE(message.find("/priority/coefficients/money must be a number, not string"), std::string::npos) << message;
+  EXPECT_EQ(codeOf([] { Config::fromJson({{"generic", {{"phrases", "thank you"}}}}); }), ErrorCode::bad_request);
+  EXPECT_EQ(codeOf([] { Config::fromJson(nlohmann::json::array({1, 2})); }), ErrorCode::bad_request);
+}
+
+TEST(Config, NullRemovesAKeySoItsReaderFallsBack) {
+  // JSON merge patch: null deletes. Readers then use their documented fallback.
+  const Config config = Config::fromJson({{"priority", {{"moneyFullAt", nullptr}}}});
+  EXPECT_EQ(config.find("/priority/moneyFullAt"), nullptr);
+  EXPECT_EQ(config.number("/priority/moneyFullAt", 5000), 5000);
+}
