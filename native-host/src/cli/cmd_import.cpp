@@ -1,0 +1,194 @@
+// caselog import FILE.jsonl|-: many snapshots, one JSON document per line, in few transactions.
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "cli/command.hpp"
+#include "cli/input.hpp"
+#include "cli/json_out.hpp"
+#include "cli/snapshot_json.hpp"
+#include "core/error.hpp"
+#include "service/case_service.hpp"
+
+namespace caselog::cli {
+
+namespace {
+
+constexpr const char* kUsage = R"(Usage: caselog import FILE.jsonl [--batch N] [--json]
+       caselog import - [--json]           (read stdin)
+
+Stores many captured cases in one go: one JSON document per line, each what
+'caselog capture' accepts (a case, {"page": "view-case", "case": ...} or a
+case-list page). Blank lines are skipped. A bad line is reported with its line
+number and skipped; the rest is imported. Progress goes to stderr.
+
+  --batch N   snapshots per transaction (default 1000)
+)";
+
+constexpr std::size_t kMaxErrorsShown = 50;
+
+bool allDigits(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// Progress on stderr: a live line on a terminal, otherwise a line every 10%.
+class Progress {
+ public:
+  Progress(std::ostream& err, bool tty, std::uintmax_t totalBytes) : err_(err), tty_(tty), total_(totalBytes) {}
+  void update(std::uintmax_t bytes, std::size_t snapshots) {
+    if (total_ == 0) {
+      if (!tty_ && snapshots / 10000 == reported_) return;
+      reported_ = snapshots / 10000;
+      print("", snapshots);
+      return;
+    }
+    const auto pct = static_cast<unsigned>(std::min<std::uintmax_t>(100, bytes * 100 / total_));
+    if (!tty_ && pct / 10 == reported_) return;
+    reported_ = pct / 10;
+    print(std::to_string(pct) + "% ", snapshots);
+  }
+  void finish() {
+    if (tty_ && printed_) err_ << "\n";
+  }
+
+ private:
+  void print(const std::string& pct, std::size_t snapshots) {
+    err_ << (tty_ ? "\r" : "") << "importing… " << pct << "(" << snapshots << " snapshots)" << (tty_ ? "" : "\n");
+    err_.flush();
+    printed_ = true;
+  }
+  std::ostream& err_;
+  bool tty_;
+  std::uintmax_t total_;
+  std::size_t reported_ = 0;
+  bool printed_ = false;
+};
+
+struct Batch {
+  std::vector<CaseSnapshot> snapshots;
+  std::vector<std::size_t> lines;
+};
+
+class ImportCommand : public Command {
+ public:
+  std::string_view name() const override { return "import"; }
+  std::string_view summary() const override { return "many snapshots from a JSON Lines file, with progress"; }
+  std::string_view usage() const override { return kUsage; }
+  std::vector<OptionSpec> options() const override { return {{"batch", true}}; }
+
+  int run(Context& ctx, const ParsedArgs& args) override {
+    args.expectPositionals(1, "FILE.jsonl (or - for stdin)");
+    const std::string& path = args.positionals()[0];
+    outcome_ = ImportOutcome{};  // the command object lives in the table: start clean
+    listCases_ = 0;
+    batchSize_ = static_cast<std::size_t>(args.getInt("batch", 1000, 1, 100000));
+    std::ifstream file;
+    std::uintmax_t total = 0;
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) throw Error(ErrorCode::not_found, "cannot read " + path);
+      struct stat st{};
+      if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) total = static_cast<std::uintmax_t>(st.st_size);
+    }
+    std::istream& in = path == "-" ? ctx.in : file;
+    Progress progress(ctx.err, ctx.terminal.stderrTty, total);
+    readLines(ctx, in, progress);
+    progress.finish();
+    return report(ctx, path);
+  }
+
+ private:
+  void readLines(Context& ctx, std::istream& in, Progress& progress) {
+    Batch batch;
+    std::string line;
+    std::size_t lineNo = 0;
+    std::uintmax_t bytes = 0;
+    while (std::getline(in, line)) {
+      ++lineNo;
+      bytes += line.size() + 1;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      try {
+        addLine(ctx, parseJsonText(line, "line " + std::to_string(lineNo)), lineNo, batch);
+      } catch (const Error& e) {
+        fail(std::string(e.what()).rfind("line ", 0) == 0 ? e.what() : "line " + std::to_string(lineNo) + ": " + e.what());
+      }
+      if (batch.snapshots.size() >= batchSize_) flush(ctx, batch);
+      progress.update(bytes, outcome_.snapshots + batch.snapshots.size());
+    }
+    flush(ctx, batch);
+    progress.update(bytes, outcome_.snapshots);
+  }
+
+  void addLine(Context& ctx, const nlohmann::json& doc, std::size_t lineNo, Batch& batch) {
+    CaptureDocument parsed = parseCaptureDocument(doc);
+    if (parsed.isList) {
+      flush(ctx, batch);  // keep the file's order
+      CaptureSource source = parsed.source;
+      source.page = "import";
+      const auto o = ctx.service.captureList(parsed.listEntries, source);
+      listCases_ += static_cast<std::size_t>(o.cases);
+      return;
+    }
+    CaseSnapshot& s = parsed.cases.front();
+    if (!allDigits(s.caseId)) throw Error(ErrorCode::bad_request, "caseId must be digits, not '" + s.caseId + "'");
+    batch.snapshots.push_back(std::move(s));
+    batch.lines.push_back(lineNo);
+  }
+
+  void flush(Context& ctx, Batch& batch) {
+    if (batch.snapshots.empty()) return;
+    CaptureSource source;
+    source.page = "import";
+    const ImportOutcome o = ctx.service.importSnapshots(batch.snapshots, source);
+    outcome_.snapshots += o.snapshots;
+    outcome_.created += o.created;
+    outcome_.newMessages += o.newMessages;
+    outcome_.failed += o.failed;
+    for (const auto& e : o.errors) outcome_.errors.push_back("in lines " + std::to_string(batch.lines.front()) + "-" +
+                                                             std::to_string(batch.lines.back()) + ": " + e);
+    batch = Batch{};
+  }
+
+  void fail(const std::string& message) {
+    ++outcome_.failed;
+    outcome_.errors.push_back(message);
+  }
+
+  int report(Context& ctx, const std::string& path) {
+    if (ctx.json) {
+      printJson(ctx.out, {{"snapshots", outcome_.snapshots},
+                          {"created", outcome_.created},
+                          {"newMessages", outcome_.newMessages},
+                          {"listCases", listCases_},
+                          {"failed", outcome_.failed},
+                          {"errors", outcome_.errors}});
+    }
+    for (std::size_t i = 0; i < outcome_.errors.size() && i < kMaxErrorsShown; ++i)
+      ctx.err << "caselog: " << outcome_.errors[i] << "\n";
+    if (outcome_.errors.size() > kMaxErrorsShown)
+      ctx.err << "caselog: … and " << outcome_.errors.size() - kMaxErrorsShown << " more\n";
+    if (!ctx.json) {
+      ctx.out << "Imported " << outcome_.snapshots << " snapshot" << (outcome_.snapshots == 1 ? "" : "s") << ": "
+              << outcome_.created << " new cases, " << outcome_.newMessages << " new messages";
+      if (listCases_ > 0) ctx.out << ", " << listCases_ << " case-list rows";
+      if (outcome_.failed > 0) ctx.out << "; " << outcome_.failed << " failed";
+      ctx.out << "\n";
+    }
+    if (outcome_.failed > 0 && outcome_.snapshots == 0 && listCases_ == 0) {
+      ctx.out.flush();
+      ctx.err << "caselog: nothing in " << (path == "-" ? "stdin" : path) << " could be imported\n";
+      return 1;
+    }
+    return 0;
+  }
+
+  std::size_t batchSize_ = 1000;
+  ImportOutcome outcome_;
+  std::size_t listCases_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeImportCommand() { return std::make_unique<ImportCommand>(); }
+
+}  // namespace caselog::cli

@@ -1,0 +1,17 @@
+// Reading what the user points a command at: a file, or stdin for "-".
+#pragma once
+
+#include <istream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace caselog::cli {
+
+// The whole content; caselog::Error(not_found) naming the file when it cannot be read.
+std::string readAll(const std::string& path, std::istream& stdinStream);
+
+// Parses JSON; caselog::Error(bad_json) "NAME is not valid JSON (line 1, column 2: …)".
+nlohmann::json parseJsonText(const std::string& text, const std::string& name);
+
+}  // namespace caselog::cli
