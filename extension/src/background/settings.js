@@ -57,15 +57,15 @@ export class Settings {
   async save(input, client) {
     const settings = normalizeSettings(input);
     await this.storage.set({ settings });
-    if (!client.connected) return { settings, host: 'later', note: 'saved; the host gets the thresholds when it connects' };
+    if (!client.connected) return { settings, host: 'later', note: 'Saved. The host gets the thresholds when it connects.' };
     try {
       await client.request(settingsRequest(settings));
       return { settings, host: 'applied' };
     } catch (error) {
       if (error instanceof HostError && error.code === 'unknown_type') {
-        return { settings, host: 'unsupported', note: 'saved here; this host version does not take thresholds from the extension (edit config.json)' };
+        return { settings, host: 'unsupported', note: 'Saved in the browser. This host takes its reminder thresholds from its config file (docs/CONFIG.md), not from the extension.' };
       }
-      return { settings, host: 'error', note: error.message };
+      return { settings, host: 'error', note: `Saved in the browser; the host did not take the thresholds: ${error.message}` };
     }
   }
 }

@@ -30,7 +30,7 @@ $('form').addEventListener('submit', async (event) => {
   };
   try {
     const saved = await ask({ type: 'settings-set', settings });
-    show(saved.host === 'applied' ? 'Saved; the host applies the new thresholds.' : `Saved. ${saved.note ?? ''}`);
+    show(saved.host === 'applied' ? 'Saved; the host applies the new thresholds.' : saved.note ?? 'Saved.');
   } catch (error) {
     show(error.message, 'error');
   }
