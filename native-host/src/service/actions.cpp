@@ -18,6 +18,11 @@ CaseRecord requireCase(Store& store, const std::string& caseId) {
   return std::move(*c);
 }
 
+// Priority and reminders follow the change; their writes share one commit.
+void reassessInOneCommit(CaseService& service, const std::string& caseId) {
+  service.store().transaction([&] { service.reassess(caseId); });
+}
+
 }  // namespace
 
 Note CaseService::addNote(const std::string& caseId, const std::string& text) {
@@ -40,7 +45,7 @@ void CaseService::snooze(const std::string& caseId, Instant until) {
     store_.upsertCase(c);
     store_.appendEvent(caseId, "snoozed", now(), {{"until", formatIso8601(until)}});
   });
-  reassess(caseId);
+  reassessInOneCommit(*this, caseId);
 }
 
 void CaseService::setCategory(const std::string& caseId, const std::string& category) {
@@ -53,7 +58,7 @@ void CaseService::setCategory(const std::string& caseId, const std::string& cate
     store_.upsertCase(c);
     store_.appendEvent(caseId, "category_set", now(), {{"from", from}, {"to", category}});
   });
-  reassess(caseId);
+  reassessInOneCommit(*this, caseId);
 }
 
 void CaseService::setPinned(const std::string& caseId, bool pinned) {
@@ -66,7 +71,7 @@ void CaseService::setPinned(const std::string& caseId, bool pinned) {
     store_.upsertCase(c);
     store_.appendEvent(caseId, "pinned", now(), {{"pinned", pinned}});
   });
-  if (changed) reassess(caseId);
+  if (changed) reassessInOneCommit(*this, caseId);
 }
 
 }  // namespace caselog

@@ -189,8 +189,9 @@ class SnapshotMerge {
         }
       }
       fresh.push_back(m);
-      versions_.push_back(m);  // an identical message later in the same snapshot is a duplicate
-      versions_.back().id = -static_cast<std::int64_t>(fresh.size());
+      versions_.push_back(m);  // an identical message later in the same snapshot is a duplicate,
+      versions_.back().id = 0;  // but never a version to supersede
+      versions_.back().current = false;
     }
     return fresh;
   }
@@ -220,9 +221,11 @@ class SnapshotMerge {
 
 // The capture is committed; a failure of the intelligence rules must not turn the ack into an
 // error (the extension would resend forever). It is reported on stderr instead.
+// Its writes (priority, verdicts, reminder state) share one transaction: one durable commit, not one
+// per write; inside a batch (import) this joins the batch's transaction.
 void reassessQuietly(CaseService& service, const std::string& caseId, CaptureOutcome* outcome) {
   try {
-    service.reassess(caseId, outcome);
+    service.store().transaction([&] { service.reassess(caseId, outcome); });
   } catch (const std::exception& e) {
     std::cerr << "caselog: reassessing case " << caseId << " failed: " << e.what() << "\n";
   }
@@ -269,7 +272,9 @@ ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& en
       touched.push_back(e.caseId);
     }
   });
-  for (const auto& id : touched) reassessQuietly(*this, id, nullptr);
+  store_.transaction([&] {
+    for (const auto& id : touched) reassessQuietly(*this, id, nullptr);
+  });
   return out;
 }
 
@@ -311,11 +316,13 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
       }
       done = std::move(kept);
     }
+    store_.transaction([&] {
+      for (const auto& one : done) reassessQuietly(*this, one.caseId, nullptr);
+    });
     for (const auto& one : done) {
       ++out.snapshots;
       out.created += one.created ? 1 : 0;
       out.newMessages += static_cast<std::size_t>(one.newMessages);
-      reassessQuietly(*this, one.caseId, nullptr);
     }
     if (progress) progress({end, snapshots.size()});
   }

@@ -37,6 +37,8 @@ struct ReminderState {
   std::optional<Instant> dismissedAt;
 };
 
+inline constexpr int kMaxSharingCases = 100;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -99,7 +101,8 @@ class Store {
                                   const std::vector<std::uint64_t>& bands) = 0;
   // Stored verdicts of the case's messages, keyed by message id (messages never assessed are absent).
   virtual std::map<std::int64_t, GenericVerdict> genericVerdicts(const std::string& caseId) = 0;
-  // How many distinct cases other than exceptCaseId hold a message sharing any of these bands.
+  // How many distinct cases other than exceptCaseId hold a message sharing any of these bands,
+  // counted up to kMaxSharingCases (the answer saturates there, which keeps it cheap).
   virtual int casesSharingBands(const std::vector<std::uint64_t>& bands, const std::string& exceptCaseId) = 0;
   virtual std::vector<ReminderState> reminderStates(const std::string& caseId) = 0;
   virtual void recordReminderFired(const std::string& caseId, const std::string& rule,

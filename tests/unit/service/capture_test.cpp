@@ -1,0 +1,196 @@
+// CaseService::capture and captureList over a real store.
+#include "core/error.hpp"
+#include "unit/service/service_fixture.hpp"
+
+namespace caselog::testing {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+class Capture : public ServiceTest {};
+
+TEST_F(Capture, StoresANewCaseWithEventsAndIdentifiers) {
+  const auto out = service_.capture(listingCase(), source());
+  EXPECT_TRUE(out.created);
+  EXPECT_EQ(out.newMessages, 2);
+  const auto c = service_.getCase("17865432901");
+  EXPECT_EQ(c.status, "pending_amazon");
+  EXPECT_EQ(c.statusRaw, "Pending Amazon action");
+  EXPECT_FALSE(c.category.empty());
+  EXPECT_EQ(c.messages.size(), 2u);
+  EXPECT_EQ(c.updatedAt, at("2026-11-21T09:12:00Z"));
+  EXPECT_EQ(c.identifiers, (std::vector<Identifier>{{"asin", "B08XYZ1234"}}));
+  EXPECT_EQ(kinds("17865432901"), (Kinds{"case_created", "message_added", "message_added"}));
+  EXPECT_TRUE(service_.verify().ok);
+}
+
+TEST_F(Capture, SameSnapshotTwiceChangesNothing) {
+  service_.capture(listingCase(), source());
+  const auto head = service_.chainHead();
+  const auto counter = store_->changeCounter();
+  const auto out = service_.capture(listingCase(), source());
+  EXPECT_FALSE(out.created);
+  EXPECT_EQ(out.newMessages, 0);
+  EXPECT_EQ(out.newVersions, 0);
+  EXPECT_FALSE(out.statusChanged);
+  EXPECT_EQ(service_.chainHead().seq, head.seq);
+  EXPECT_EQ(service_.getCase("17865432901").messages.size(), 2u);
+  (void)counter;
+}
+
+TEST_F(Capture, ANewMessageAppends) {
+  service_.capture(listingCase(), source());
+  auto s = listingCase();
+  s.messages.push_back(msg("seller", "2026-11-22T08:00:00Z", "The image is compliant, please reinstate B08XYZ1234."));
+  const auto out = service_.capture(s, source());
+  EXPECT_EQ(out.newMessages, 1);
+  const auto c = service_.getCase("17865432901");
+  ASSERT_EQ(c.messages.size(), 3u);
+  EXPECT_EQ(c.messages[2].author, "seller");
+  EXPECT_EQ(kinds("17865432901").back(), "message_added");
+}
+
+TEST_F(Capture, AnEditedMessageBecomesANewVersion) {
+  service_.capture(listingCase(), source());
+  auto s = listingCase();
+  s.messages[1].body = "Thank you for contacting Amazon Seller Support. We have reinstated your listing.";
+  const auto out = service_.capture(s, source());
+  EXPECT_EQ(out.newMessages, 0);
+  EXPECT_EQ(out.newVersions, 1);
+  const auto versions = store_->messageVersions("17865432901");
+  ASSERT_EQ(versions.size(), 3u);
+  const auto c = service_.getCase("17865432901");
+  ASSERT_EQ(c.messages.size(), 2u);
+  EXPECT_EQ(c.messages[1].version, 2);
+  EXPECT_EQ(c.messages[1].body, s.messages[1].body);
+  EXPECT_TRUE(c.messages[1].supersedes.has_value());
+  EXPECT_EQ(kinds("17865432901").back(), "message_version");
+  // The old text captured again (an older page in the cache) is known: nothing changes.
+  EXPECT_EQ(service_.capture(listingCase(), source()).newVersions, 0);
+  EXPECT_TRUE(service_.verify().ok);
+}
+
+TEST_F(Capture, AStatusChangeIsAnEventAndReopeningCounts) {
+  service_.capture(listingCase(), source());
+  auto s = listingCase();
+  s.status = "Resolved";
+  EXPECT_TRUE(service_.capture(s, source()).statusChanged);
+  s.status = "Reopened";
+  EXPECT_TRUE(service_.capture(s, source()).statusChanged);
+  const auto c = service_.getCase("17865432901");
+  EXPECT_EQ(c.reopenCount, 1);
+  const auto events = service_.events("17865432901");
+  std::vector<std::string> tail;
+  for (auto it = events.end() - 3; it != events.end(); ++it) tail.push_back(it->kind);
+  EXPECT_EQ(tail, (Kinds{"status_changed", "status_changed", "reopened"}));
+  EXPECT_EQ(events[events.size() - 2].data.value("from", ""), "resolved");
+}
+
+TEST_F(Capture, APagedThreadMergesInDateOrder) {
+  auto newer = listingCase();
+  newer.messages = {msg("amazon", "2026-11-23T09:00:00Z", "Page one, newest reply."),
+                    msg("seller", "2026-11-22T09:00:00Z", "Page one, seller follow-up.")};
+  service_.capture(newer, source());
+  service_.capture(listingCase(), source());  // the older page
+  const auto c = service_.getCase("17865432901");
+  ASSERT_EQ(c.messages.size(), 4u);
+  for (size_t i = 1; i < c.messages.size(); ++i) EXPECT_LE(*c.messages[i - 1].sentAt, *c.messages[i].sentAt);
+  EXPECT_EQ(c.updatedAt, at("2026-11-23T09:00:00Z"));
+}
+
+TEST_F(Capture, MessagesWithoutADateDedupeByAuthorAndBody) {
+  auto s = listingCase();
+  s.messages = {msg("amazon", "", "Undated reply."), msg("amazon", "", "Undated reply."),
+                msg("seller", "", "Undated reply.")};
+  EXPECT_EQ(service_.capture(s, source()).newMessages, 2);
+  EXPECT_EQ(service_.capture(s, source()).newMessages, 0);
+}
+
+TEST_F(Capture, TwoMessagesInTheSameMinuteAreBothKept) {
+  auto s = listingCase();
+  s.messages = {msg("seller", "2026-11-20T14:05:00Z", "First part."),
+                msg("seller", "2026-11-20T14:05:00Z", "Second part.")};
+  EXPECT_EQ(service_.capture(s, source()).newMessages, 2);
+  EXPECT_EQ(service_.capture(s, source()).newMessages, 0);
+}
+
+TEST_F(Capture, RejectsBadSnapshotsNamingTheField) {
+  auto expectBad = [&](CaseSnapshot s, const std::string& field) {
+    try {
+      service_.capture(s, source());
+      ADD_FAILURE() << "accepted a snapshot without a valid " << field;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::bad_request);
+      EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
+    }
+  };
+  auto s = listingCase();
+  s.caseId = "";
+  expectBad(s, "caseId");
+  s.caseId = "12ab";
+  expectBad(s, "caseId");
+  s = listingCase();
+  s.messages[1].author = "";
+  expectBad(s, "messages[1].author");
+  s.messages[1].author = "robot";
+  expectBad(s, "messages[1].author");
+  s = listingCase();
+  s.messages[0].body = "";
+  expectBad(s, "messages[0].body");
+  s = listingCase();
+  s.messages[0].sentAt = "yesterday";
+  expectBad(s, "messages[0].sentAt");
+  s = listingCase();
+  s.createdAt = "2026-13-45";
+  expectBad(s, "createdAt");
+  EXPECT_FALSE(service_.findCase("17865432901"));  // nothing was stored
+}
+
+TEST_F(Capture, CaseListUpsertsRowsWithoutMessages) {
+  std::vector<CaseListEntry> rows = {
+      {"17865432901", "Listing suppressed for B08XYZ1234", "Pending Amazon action", "2026-11-20T14:05:00Z", ""},
+      {"17865432950", "Inbound shipment FBA15XYZ1AB2 received short", "Answered", "2026-11-18T08:00:00Z", ""}};
+  auto out = service_.captureList(rows, source("case-list"));
+  EXPECT_EQ(out.cases, 2);
+  EXPECT_EQ(out.created, 2);
+  out = service_.captureList(rows, source("case-list"));
+  EXPECT_EQ(out.created, 0);
+  EXPECT_EQ(out.updated, 0);
+  rows[1].status = "Resolved";
+  out = service_.captureList(rows, source("case-list"));
+  EXPECT_EQ(out.updated, 1);
+  EXPECT_EQ(service_.getCase("17865432950").status, "resolved");
+  EXPECT_TRUE(service_.getCase("17865432950").messages.empty());
+  rows[0].caseId = "x";
+  EXPECT_THROW(service_.captureList(rows, source("case-list")), Error);
+}
+
+TEST_F(Capture, ImportCountsBadEntriesByLineAndKeepsTheRest) {
+  std::vector<CaseSnapshot> snapshots;
+  for (int i = 0; i < 1200; ++i) {
+    auto s = listingCase();
+    s.caseId = std::to_string(5000000 + i);
+    s.messages[1].body += " Ref " + std::to_string(i);
+    snapshots.push_back(s);
+  }
+  snapshots[7].caseId = "not-digits";
+  snapshots[900].messages[0].author = "";
+  std::vector<ImportProgress> progress;
+  const auto out = service_.importSnapshots(snapshots, source("import"),
+                                            [&](const ImportProgress& p) { progress.push_back(p); });
+  EXPECT_EQ(out.snapshots, 1198u);
+  EXPECT_EQ(out.created, 1198u);
+  EXPECT_EQ(out.newMessages, 2396u);
+  EXPECT_EQ(out.failed, 2u);
+  ASSERT_EQ(out.errors.size(), 2u);
+  EXPECT_EQ(out.errors[0].rfind("line 8: ", 0), 0u) << out.errors[0];
+  EXPECT_EQ(out.errors[1].rfind("line 901: ", 0), 0u) << out.errors[1];
+  ASSERT_FALSE(progress.empty());
+  EXPECT_EQ(progress.back().done, 1200u);
+  EXPECT_EQ(progress.back().total, 1200u);
+  EXPECT_EQ(service_.importSnapshots(snapshots, source("import")).newMessages, 0u);  // idempotent
+  EXPECT_TRUE(service_.verify().ok);
+}
+
+}  // namespace
+}  // namespace caselog::testing
