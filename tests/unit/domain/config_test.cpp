@@ -122,3 +122,34 @@ TEST(Config, NullRemovesAKeySoItsReaderFallsBack) {
   EXPECT_EQ(config.find("/priority/moneyFullAt"), nullptr);
   EXPECT_EQ(config.number("/priority/moneyFullAt", 5000), 5000);
 }
+
+namespace {
+
+void leafKeys(const nlohmann::json& j, const std::string& prefix, std::vector<std::string>& out) {
+  if (!j.is_object()) {
+    out.push_back(prefix);
+    return;
+  }
+  for (const auto& [key, value] : j.items()) leafKeys(value, prefix.empty() ? key : prefix + "." + key, out);
+}
+
+}  // namespace
+
+// docs/CONFIG.md documents every key of the defaults: a new key without documentation fails here.
+TEST(Config, EveryDefaultKeyIsDocumented) {
+  std::ifstream in(std::string(CASELOG_TESTS_DIR) + "/../docs/CONFIG.md");
+  ASSERT_TRUE(in) << "docs/CONFIG.md is missing";
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Config config = Config::defaults();
+  std::vector<std::string> keys;
+  for (const auto& [section, value] : config.values.items()) {
+    if (section != "categories") leafKeys(value, section, keys);
+  }
+  for (const auto& key : keys) EXPECT_NE(doc.find("`" + key + "`"), std::string::npos) << key << " is undocumented";
+  for (const auto& [category, fields] : config.values["categories"].items()) {
+    EXPECT_NE(doc.find("`" + category + "`"), std::string::npos) << category;
+    for (const auto& [field, unused] : fields.items()) {
+      EXPECT_NE(doc.find("| `" + field + "`"), std::string::npos) << "categories.*." << field << " is undocumented";
+    }
+  }
+}
