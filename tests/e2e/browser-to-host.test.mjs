@@ -89,7 +89,7 @@ describe('browser to host', { timeout: 300000 }, () => {
     assert.deepEqual(messages.map((m) => m.author), ['seller', 'amazon', 'seller']);
     const button = ext.saveButton(page);
     await button.waitFor({ timeout: 10000 });
-    await page.screenshot({ path: h.saveScreenshotPath('in-page-button.png'), clip: { x: 0, y: 0, width: 1100, height: 260 } });
+    await page.screenshot({ path: h.saveScreenshotPath('e2e-in-page-button.png'), clip: { x: 0, y: 0, width: 1100, height: 260 } });
     await page.close();
     done.add('auto');
   });
@@ -106,7 +106,7 @@ describe('browser to host', { timeout: 300000 }, () => {
     const res = await page.goto(url);
     assert.equal(res.status(), 200);
     await assert.doesNotReject(page.getByText(cases.get(A).subject).first().waitFor({ timeout: 5000 }));
-    await page.screenshot({ path: h.saveScreenshotPath('history-view-case.png'), fullPage: true });
+    await page.screenshot({ path: h.saveScreenshotPath('e2e-history-view-case.png'), fullPage: true });
     await page.close();
   });
 
@@ -163,7 +163,7 @@ describe('browser to host', { timeout: 300000 }, () => {
     await ext.popupSearch(page, 'tangerine');
     await h.poll('a search hit for case A', async () => (await page.textContent('body')).includes(A) ||
       (await page.textContent('body')).includes(cases.get(A).subject));
-    await page.screenshot({ path: h.saveScreenshotPath('popup-search.png') });
+    await page.screenshot({ path: h.saveScreenshotPath('e2e-popup-search.png') });
     await page.close();
   });
 
@@ -182,7 +182,7 @@ describe('browser to host', { timeout: 300000 }, () => {
       ext.outbox(browser));
     assert.ok(JSON.stringify(queued).includes(C));
     await h.poll('the button to say "Queued"', async () => /Queued/.test(await ext.buttonText(page)));
-    await page.screenshot({ path: h.saveScreenshotPath('in-page-button-queued.png'), clip: { x: 0, y: 0, width: 1100, height: 260 } });
+    await page.screenshot({ path: h.saveScreenshotPath('e2e-in-page-button-queued.png'), clip: { x: 0, y: 0, width: 1100, height: 260 } });
     assert.equal(h.storedMessages(sandbox, C), null);
     const re = h.runInstaller(sandbox, '--no-deps', '--no-build', '--bin-dir', h.buildDir, '--browser-dir', sandbox.profile);
     assert.equal(re.code, 0, re.err);
