@@ -199,6 +199,19 @@ test('the case list is auto-captured as capture_list', async () => {
   await page.close();
 });
 
+test('a notification click or popup item opens the case in the history view', { skip: !realHost && 'needs the real host' }, async () => {
+  const opened = context.waitForEvent('page');
+  const answer = await inWorker(() => self.caselog.dispatch({ type: 'open-case', caseId: '17865432901' }));
+  assert.equal(answer.ok, true, JSON.stringify(answer));
+  const page = await opened;
+  await page.waitForLoadState();
+  assert.match(page.url(), /^http:\/\/127\.0\.0\.1:\d+\/cases\/17865432901(\?|$)/); // the view may trade the token for a cookie
+  await until('the case to render', async () => (await page.content()).includes('B08XYZ1234'));
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.screenshot({ path: path.join(SHOTS, 'history-view-case.png') });
+  await page.close();
+});
+
 test('the options page loads the settings', async () => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 800, height: 600 });
