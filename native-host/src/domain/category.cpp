@@ -16,7 +16,7 @@ constexpr double kSellerWeight = 1.0;
 constexpr double kAmazonWeight = 0.25;
 
 std::vector<std::string> keywordsOf(const Config& config, const std::string& key) {
-  return config.strings("/categories/" + key + "/keywords");
+  return foldAll(config.strings("/categories/" + key + "/keywords"));
 }
 
 // The page's own category label ("Listing", "FBA Inventory", "Verkäuferleistung"…) mapped by the
@@ -72,14 +72,28 @@ std::string categoryLabel(std::string_view key) {
 
 namespace {
 
-double categoryEvidence(const CaseRecord& c, const std::string& key, const Config& config) {
+struct FoldedText {
+  KeywordMatcher text;
+  double weight;
+};
+
+// The case's text, folded once: subject, then each current message weighted by who wrote it.
+std::vector<FoldedText> foldedTexts(const CaseRecord& c) {
+  std::vector<FoldedText> out;
+  out.push_back({KeywordMatcher(text::fold(c.subject)), kSubjectWeight});
+  for (const auto& m : c.messages) {
+    if (m.current)
+      out.push_back({KeywordMatcher(text::fold(m.body)), m.author == "amazon" ? kAmazonWeight : kSellerWeight});
+  }
+  return out;
+}
+
+double categoryEvidence(const std::vector<FoldedText>& texts, const std::string& key, const Config& config) {
   const auto keywords = keywordsOf(config, key);
   if (keywords.empty()) return 0;
-  double score = kSubjectWeight * static_cast<double>(matchedKeywords(text::fold(c.subject), keywords).size());
-  for (const auto& m : c.messages) {
-    if (!m.current) continue;
-    const double weight = m.author == "amazon" ? kAmazonWeight : kSellerWeight;
-    score += weight * static_cast<double>(matchedKeywords(text::fold(m.body), keywords).size());
+  double score = 0;
+  for (const auto& t : texts) {
+    for (const auto& keyword : keywords) score += t.text.matchesFolded(keyword) ? t.weight : 0;
   }
   return score;
 }
@@ -90,10 +104,11 @@ std::string inferCategory(const CaseRecord& c, const Config& config) {
   if (c.categoryOverride && isCategoryKey(*c.categoryOverride)) return *c.categoryOverride;
   if (std::string raw = fromRaw(c.categoryRaw, config); !raw.empty()) return raw;
   // Highest evidence wins; ties go to the key listed first (the higher-impact category).
+  const auto texts = foldedTexts(c);
   std::string best = "other";
   double bestScore = 0;
   for (const auto& key : categoryKeys()) {
-    const double score = categoryEvidence(c, key, config);
+    const double score = categoryEvidence(texts, key, config);
     if (score > bestScore) {
       best = key;
       bestScore = score;

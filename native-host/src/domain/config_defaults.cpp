@@ -244,6 +244,9 @@ const char* defaultConfigJson() {
       "chase": "Hello, I am following up on case {caseId} ({subject}). It has had no reply for {days} business days. Please give me an update on {references}. Thank you."
     }
   },
+  "host": {
+    "reminderIntervalSeconds": 60
+  },
   "trends": {
     "weeks": 26,
     "recurringWindowDays": 90,

@@ -34,8 +34,9 @@ std::optional<StatedPeriod> matchTemplate(std::string_view s, const std::string&
   if (hole == std::string::npos) return std::nullopt;
   const std::string prefix = folded.substr(0, hole);
   const std::string suffix = folded.substr(hole + 3);
-  for (std::size_t pos = 0; pos < s.size(); ++pos) {
-    if (!prefix.empty() && s.compare(pos, prefix.size(), prefix) != 0) continue;
+  // Candidate starts: each occurrence of the prefix, or each number when the pattern starts with {n}.
+  for (std::size_t pos = prefix.empty() ? 0 : s.find(prefix); pos < s.size();
+       pos = prefix.empty() ? pos + 1 : s.find(prefix, pos + 1)) {
     if (prefix.empty() && (!isDigit(s[pos]) || (pos > 0 && isDigit(s[pos - 1])))) continue;
     if (!prefix.empty() && pos > 0 && std::isalnum(static_cast<unsigned char>(s[pos - 1]))) continue;
     std::size_t at = pos + prefix.size(), digits = 0;

@@ -4,6 +4,27 @@
 
 namespace caselog {
 
+namespace {
+
+bool isWordByte(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'); }
+
+// The keyword's first word as text::tokens() would cut it, or "" when the keyword cannot be
+// prefiltered (it starts with a stem, punctuation or a script tokens() keeps whole).
+std::string_view firstWord(std::string_view keyword) {
+  if (keyword.empty()) return {};
+  if (isWordByte(keyword.front())) {
+    std::size_t n = 0;
+    while (n < keyword.size() && isWordByte(keyword[n])) ++n;
+    if (n < keyword.size() && (keyword[n] == '*' || static_cast<unsigned char>(keyword[n]) >= 0x80)) return {};
+    return keyword.substr(0, n);
+  }
+  std::size_t i = 0;
+  const char32_t cp = text::decodeUtf8(keyword, i);
+  return text::isCjk(cp) ? keyword.substr(0, i) : std::string_view{};
+}
+
+}  // namespace
+
 bool matchesKeyword(std::string_view foldedText, std::string_view keyword) {
   if (keyword.empty()) return false;
   if (keyword.back() != '*') return text::containsPhrase(foldedText, keyword);
@@ -11,20 +32,41 @@ bool matchesKeyword(std::string_view foldedText, std::string_view keyword) {
   if (stem.empty()) return false;
   for (std::size_t pos = foldedText.find(stem); pos != std::string_view::npos;
        pos = foldedText.find(stem, pos + 1)) {
-    const char before = pos == 0 ? ' ' : foldedText[pos - 1];
-    const bool wordByte = (before >= 'a' && before <= 'z') || (before >= '0' && before <= '9');
-    if (!wordByte) return true;
+    if (pos == 0 || !isWordByte(foldedText[pos - 1])) return true;
   }
   return false;
 }
 
-std::vector<std::string> matchedKeywords(std::string_view foldedText, const std::vector<std::string>& keywords) {
+KeywordMatcher::KeywordMatcher(std::string foldedText) : text_(std::move(foldedText)) {
+  for (auto& word : text::tokens(text_)) words_.insert(std::move(word));
+}
+
+bool KeywordMatcher::matchesFolded(std::string_view folded) const {
+  const std::string_view first = firstWord(folded);
+  if (!first.empty() && words_.find(first) == words_.end()) return false;
+  return matchesKeyword(text_, folded);
+}
+
+std::vector<std::string> KeywordMatcher::matched(const std::vector<std::string>& keywords) const {
   std::vector<std::string> found;
+  std::string scratch;
   for (const auto& keyword : keywords) {
-    const std::string folded = text::fold(keyword);
-    if (matchesKeyword(foldedText, folded)) found.push_back(folded);
+    const std::string_view folded = text::foldedView(keyword, scratch);
+    if (matchesFolded(folded)) found.emplace_back(folded);
   }
   return found;
+}
+
+std::vector<std::string> foldAll(const std::vector<std::string>& keywords) {
+  std::vector<std::string> out;
+  out.reserve(keywords.size());
+  std::string scratch;
+  for (const auto& k : keywords) out.emplace_back(text::foldedView(k, scratch));
+  return out;
+}
+
+std::vector<std::string> matchedKeywords(std::string_view foldedText, const std::vector<std::string>& keywords) {
+  return KeywordMatcher(std::string(foldedText)).matched(keywords);
 }
 
 }  // namespace caselog

@@ -4,12 +4,35 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace caselog {
 
 // Does folded `text` contain folded `keyword` (whole words, or a word prefix for "stem*")?
 bool matchesKeyword(std::string_view foldedText, std::string_view keyword);
+
+// One folded text checked against many keywords: a keyword is searched for only when its first
+// word is one of the text's words, so long lexicons cost a hash lookup each instead of a scan.
+class KeywordMatcher {
+ public:
+  explicit KeywordMatcher(std::string foldedText);
+  bool matchesFolded(std::string_view foldedKeyword) const;
+  // The keywords found (each once), folded. Keywords may be given folded or not.
+  std::vector<std::string> matched(const std::vector<std::string>& keywords) const;
+  const std::string& text() const { return text_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::string text_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+};
+
+// Each keyword folded (a no-op copy for lists that already are, as the built-in ones).
+std::vector<std::string> foldAll(const std::vector<std::string>& keywords);
 
 // The keywords of `keywords` found in folded `text` (each counted once), folded as written.
 std::vector<std::string> matchedKeywords(std::string_view foldedText, const std::vector<std::string>& keywords);

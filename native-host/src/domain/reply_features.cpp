@@ -170,8 +170,9 @@ std::vector<std::string> identifierShapes(std::string_view body) {
 ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Config& config) {
   const std::string folded = text::fold(body);
   ReplyFeatures f;
-  f.phrases = matchedKeywords(folded, config.strings("/generic/phrases"));
-  f.actions = matchedKeywords(folded, config.strings("/generic/actionPhrases"));
+  const KeywordMatcher matcher(folded);
+  f.phrases = matcher.matched(config.strings("/generic/phrases"));
+  f.actions = matcher.matched(config.strings("/generic/actionPhrases"));
   for (const auto& marker : config.strings("/generic/helpLinkMarkers")) {
     if (text::contains(folded, text::fold(marker))) f.helpLink = true;
   }
@@ -187,7 +188,7 @@ ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Co
   f.identifiers.assign(named.begin(), named.end());
   f.subjectTerms = subjectTermsIn(folded, c.subject);
   f.details = concreteDetails(folded, c);
-  f.explainsCause = !matchedKeywords(folded, config.strings("/generic/causePhrases")).empty();
+  f.explainsCause = !matcher.matched(config.strings("/generic/causePhrases")).empty();
   return f;
 }
 

@@ -88,11 +88,41 @@ bool isCjk(char32_t cp) {
          (cp >= 0xAC00 && cp <= 0xD7AF);                                       // hangul
 }
 
+bool isFolded(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if ((b >= 'A' && b <= 'Z') || (b < 0x20) || (b == ' ' && s[i + 1] == ' ')) return false;
+      ++i;
+      continue;
+    }
+    const char32_t cp = decodeUtf8(s, i);
+    if (cp < 0x3040 || (cp >= 0xFF01 && cp <= 0xFF5A) || cp == 0xFFFD) return false;  // may fold
+  }
+  return true;
+}
+
+std::string_view foldedView(std::string_view s, std::string& scratch) {
+  if (isFolded(s)) return s;
+  scratch = fold(s);
+  return scratch;
+}
+
 std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pendingSpace = false;
   for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80 && b > ' ') {  // fast path: printable ASCII
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+      ++i;
+      continue;
+    }
     const char32_t cp = decodeUtf8(s, i);
     if (isSpace(cp)) {
       pendingSpace = !out.empty();

@@ -13,6 +13,12 @@ namespace caselog::text {
 // one ASCII space and trims both ends. Other UTF-8 (Japanese…) passes through unchanged.
 std::string fold(std::string_view s);
 
+// True when fold(s) == s, checked without allocating (lists from the configuration usually are).
+bool isFolded(std::string_view s);
+
+// fold(s) into `scratch` unless s is already folded; returns a view of whichever holds the result.
+std::string_view foldedView(std::string_view s, std::string& scratch);
+
 // True when folded `haystack` contains folded `needle`. Both must already be folded.
 bool contains(std::string_view foldedHaystack, std::string_view foldedNeedle);
 
