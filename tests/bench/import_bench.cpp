@@ -1,0 +1,116 @@
+// Import benchmark (issue 2, 10c): CaseService::importSnapshots — the core of `caselog import` —
+// in message rows per second, beside the sqlite3 CLI's `.import` of the same rows (as CSV) into
+// the same `messages` table of a fresh CaseLog file (its full-text trigger active).
+// CaseLog's import does more per row: validation, dedupe, the hash-chained audit event with a
+// content hash, identifier extraction, category inference and the priority/generic-reply pass.
+//
+// Usage: import_bench [--dir DIR] [--cases N] [--replies N]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "bench/corpus.hpp"
+#include "domain/config.hpp"
+#include "service/case_service.hpp"
+#include "storage/store.hpp"
+
+namespace caselog::bench {
+namespace {
+
+std::string csvField(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// The same rows as CSV for `.import`: id, case_id, author, sender, sent_at, body, captured_at,
+// version, supersedes, current.
+void writeCsv(const std::vector<CaseSnapshot>& snapshots, const std::string& path) {
+  std::ofstream out(path);
+  std::int64_t id = 0;
+  for (const auto& s : snapshots)
+    for (const auto& m : s.messages) {
+      const auto sent = parseIso8601(m.sentAt)->time_since_epoch().count();
+      out << ++id << ',' << s.caseId << ',' << m.author << ',' << csvField(m.sender) << ',' << sent << ','
+          << csvField(m.body) << ',' << sent << ",1,,1\n";
+    }
+}
+
+double seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+}  // namespace
+}  // namespace caselog::bench
+
+int main(int argc, char** argv) {
+  using namespace caselog;
+  using namespace caselog::bench;
+  std::string dir = "/tmp/caselog-bench/import";
+  std::size_t cases = 10000;
+  int replies = 10;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a == "--dir") dir = v;
+    else if (a == "--cases") cases = std::stoul(v);
+    else if (a == "--replies") replies = std::stoi(v);
+    else {
+      std::cerr << "usage: import_bench [--dir DIR] [--cases N] [--replies N]\n";
+      return 2;
+    }
+  }
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+
+  const Corpus corpus(42, replies);
+  std::vector<CaseSnapshot> snapshots;
+  std::size_t rows = 0;
+  for (std::size_t i = 0; i < cases; ++i) {
+    snapshots.push_back(corpus.makeCase(i).snapshot);
+    rows += snapshots.back().messages.size();
+  }
+
+  // CaseLog: the service's import into a fresh store.
+  double hostSecs = 0;
+  {
+    auto store = openSqliteStore(dir + "/caselog.db");
+    const Config config = Config::defaults();
+    CaseService service(*store, config, systemClock());
+    CaptureSource source;
+    source.page = "import";
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto out = service.importSnapshots(snapshots, source, [&](const ImportProgress& p) {
+      std::fprintf(stderr, "\rimporting: %zu / %zu", p.done, p.total);
+    });
+    hostSecs = seconds(t0);
+    std::fprintf(stderr, "\n");
+    if (out.failed || out.newMessages != rows) {
+      std::cerr << "import lost rows: " << out.newMessages << " of " << rows << ", failed " << out.failed << "\n";
+      return 1;
+    }
+  }
+
+  // Floor: the sqlite3 CLI importing the same rows into the same table of a fresh store file.
+  const std::string floorDb = dir + "/floor.db", csv = dir + "/rows.csv";
+  { auto schema = openSqliteStore(floorDb); }
+  writeCsv(snapshots, csv);
+  const auto t1 = std::chrono::steady_clock::now();
+  const std::string cmd = "sqlite3 '" + floorDb + "' 'PRAGMA synchronous=FULL' '.import --csv " + csv + " messages'";
+  if (std::system(cmd.c_str()) != 0) {
+    std::cerr << "sqlite3 CLI import failed\n";
+    return 1;
+  }
+  const double floorSecs = seconds(t1);
+
+  const double hostRate = static_cast<double>(rows) / hostSecs, floorRate = static_cast<double>(rows) / floorSecs;
+  std::printf("Import of %zu cases, %zu message rows\n", cases, rows);
+  std::printf("%-34s %10s %12s\n", "", "seconds", "rows/s");
+  std::printf("%-34s %10.2f %12.0f\n", "caselog import (service)", hostSecs, hostRate);
+  std::printf("%-34s %10.2f %12.0f\n", "sqlite3 CLI .import (same rows)", floorSecs, floorRate);
+  std::printf("ratio caselog / sqlite3: %.2fx (target >= 0.7x)\n", hostRate / floorRate);
+  return 0;
+}
