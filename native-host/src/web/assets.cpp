@@ -24,6 +24,11 @@ const std::unordered_map<std::string, Asset>& assets() {
 #include "web/assets_js.inc"
                                                           ),
                       "text/javascript; charset=utf-8"}},
+      {"favicon.svg", {std::make_shared<const std::string>(
+                           "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+                           "<rect width=\"16\" height=\"16\" rx=\"4\" fill=\"#2f5bd3\"/>"
+                           "<path d=\"M4 5h8M4 8h8M4 11h5\" stroke=\"#fff\" stroke-width=\"1.6\"/></svg>"),
+                       "image/svg+xml"}},
   };
   return table;
 }

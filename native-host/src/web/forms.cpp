@@ -17,14 +17,14 @@ void formStart(HtmlWriter& w, const Request& request, std::string_view caseId, c
 }  // namespace
 
 void snoozeForm(HtmlWriter& w, const Request& request, std::string_view caseId, std::string_view back) {
-  formStart(w, request, caseId, "snooze", back, "inline snooze");
-  w.el("span", {{"class", "muted"}}, "Snooze");
+  w.open("details", {{"class", "snooze"}}).el("summary", "Snooze…");
+  formStart(w, request, caseId, "snooze", back, "inline");
   w.el("button", {{"type", "submit"}, {"name", "days"}, {"value", "1"}}, "1 day");
   w.el("button", {{"type", "submit"}, {"name", "days"}, {"value", "3"}}, "3 days");
   w.el("button", {{"type", "submit"}, {"name", "days"}, {"value", "7"}}, "1 week");
   w.voidTag("input", {{"type", "date"}, {"name", "until"}, {"aria-label", "Snooze until date"}});
   w.el("button", {{"type", "submit"}}, "Until date");
-  w.close("form");
+  w.close("form").close("details");
 }
 
 void dismissForm(HtmlWriter& w, const Request& request, std::string_view caseId, std::string_view rule,

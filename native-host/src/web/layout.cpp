@@ -32,6 +32,7 @@ void pageStart(HtmlWriter& w, std::string_view title, std::string_view active, c
   w.trusted("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
   w.trusted("<meta name=\"color-scheme\" content=\"light dark\">");
   w.open("title").text(title).text(" · CaseLog").close("title");
+  w.trusted("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">");
   w.trusted("<link rel=\"stylesheet\" href=\"/static/caselog.css\">");
   w.trusted("<script src=\"/static/caselog.js\" defer></script></head><body>");
   w.trusted("<a class=\"skip\" href=\"#main\">Skip to content</a>");
