@@ -15,17 +15,13 @@ function findDateElement(box, preferred) {
     if (el.getAttribute('datetime') || looksLikeDate(inlineText(el))) return el;
   }
   for (const el of box.querySelectorAll('span, div, time, p, td')) {
-    if (el.children.length === 0 && looksLikeDate(inlineText(el))) return el;
+    if (el.children.length === 0 && el.textContent.length <= 80 && looksLikeDate(inlineText(el))) return el;
   }
   return null;
 }
 
 function bodyWithout(box, parts) {
-  const copy = box.cloneNode(true);
-  const originals = [...box.querySelectorAll('*')];
-  const clones = [...copy.querySelectorAll('*')];
-  clones.filter((_, i) => parts.includes(originals[i])).forEach((el) => el.remove());
-  return htmlToText(copy);
+  return htmlToText(box, new Set(parts));
 }
 
 function dateOf(el, hints) {

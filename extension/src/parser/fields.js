@@ -31,7 +31,7 @@ function valueAfterLabel(labelEl) {
 
 function pairFields(root, excluded, found) {
   for (const el of root.querySelectorAll('*')) {
-    if (el.children.length > 2 || insideAny(el, excluded)) continue;
+    if (el.children.length > 2 || el.textContent.length > 60 || insideAny(el, excluded)) continue;
     const field = fieldForLabel(inlineText(el));
     if (!field || found[field] !== undefined) continue;
     const value = valueAfterLabel(el);
@@ -61,12 +61,7 @@ export function inlineFields(text, found = {}) {
 export function labeledFields(root, excluded = []) {
   const found = {};
   pairFields(root, excluded, found);
-  const copy = root.cloneNode(true);
-  const originals = [...root.querySelectorAll('*')];
-  const clones = [...copy.querySelectorAll('*')];
-  const drop = clones.filter((_, i) => excluded.includes(originals[i]));
-  drop.forEach((el) => el.remove());
-  return inlineFields(htmlToText(copy), found);
+  return inlineFields(htmlToText(root, new Set(excluded)), found);
 }
 
 export function caseIdFrom(text) {

@@ -13,7 +13,7 @@ const PARA_EDGE = '\u0002';
 const BR = '\u0003';
 const MARKERS = /[\u0001-\u0003]/g;
 
-function walk(node, out, pre) {
+function walk(node, out, pre, exclude) {
   if (node.nodeType === 3) {
     const text = node.nodeValue.replace(MARKERS, '');
     out.push(pre ? text.replace(/\r?\n/g, BR) : text.replace(/\s+/g, ' '));
@@ -21,7 +21,7 @@ function walk(node, out, pre) {
   }
   if (node.nodeType !== 1 && node.nodeType !== 11) return;
   const tag = node.nodeType === 1 ? node.tagName.toUpperCase() : '';
-  if (SKIP.has(tag) || (tag && node.hasAttribute('data-caselog'))) return; // CaseLog's own button
+  if (SKIP.has(tag) || exclude.has(node) || (tag && node.hasAttribute('data-caselog'))) return; // CaseLog's own button too
   if (tag === 'BR') {
     out.push(BR);
     return;
@@ -30,7 +30,7 @@ function walk(node, out, pre) {
   if (tag === 'TD' || tag === 'TH') out.push(' ');
   out.push(mark);
   const children = node.shadowRoot && !node.firstChild ? node.shadowRoot.childNodes : node.childNodes;
-  for (const child of children) walk(child, out, pre || tag === 'PRE');
+  for (const child of children) walk(child, out, pre || tag === 'PRE', exclude);
   out.push(mark);
 }
 
@@ -49,11 +49,14 @@ function breaksFor(run) {
   return '\n'.repeat(breaks);
 }
 
-/** Plain text of an element: one line per block, a blank line between paragraphs. */
-export function htmlToText(element) {
+/**
+ * Plain text of an element: one line per block, a blank line between paragraphs.
+ * Elements in `exclude` (and everything inside them) are left out.
+ */
+export function htmlToText(element, exclude = new Set()) {
   if (!element) return '';
   const out = [];
-  walk(element, out, false);
+  walk(element, out, false, exclude);
   return out
     .join('')
     .replace(/[ \t\u00a0]*[\u0001-\u0003][\s\u0001-\u0003]*/g, breaksFor)
