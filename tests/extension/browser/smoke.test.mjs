@@ -45,6 +45,17 @@ function serveFixtures() {
   });
 }
 
+// A port nothing listens on now, for the real host's history view.
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 function hostCommand() {
   if (realHost) return realHost;
   const wrapper = path.join(tmp, 'fake-host.sh');
@@ -88,7 +99,7 @@ before(async () => {
     args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu',
       `--host-resolver-rules=MAP sellercentral.amazon.com 127.0.0.1:${server.address().port}`],
     env: { ...process.env, HOME: path.join(tmp, 'home'), CASELOG_DB: path.join(tmp, 'caselog.db'),
-      CASELOG_PORT: String(18000 + (process.pid % 1000)), FAKE_HOST_LOG: path.join(tmp, 'host.log') },
+      CASELOG_PORT: String(await freePort()), FAKE_HOST_LOG: path.join(tmp, 'host.log') },
     viewport: { width: 380, height: 640 },
   });
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
