@@ -154,3 +154,13 @@ test('an error with id null (a frame too large to read) fails the oldest pending
   connector.port.reply({ type: 'due', id: connector.port.last('due').id, reminders: [] });
   assert.deepStrictEqual((await small).reminders, []);
 });
+
+test('a host speaking another protocol version is not used', async () => {
+  const connector = fakeConnector({ host: (m, port) => port.reply({ type: 'hello', id: m.id, protocol: 2, host: '9.0.0', db: 'x', view: null }) });
+  const { client } = makeClient(connector);
+  client.start();
+  await settle();
+  assert.equal(client.state, 'down');
+  assert.match(client.lastError, /protocol 2/);
+  assert.ok(connector.ports[0].closed);
+});

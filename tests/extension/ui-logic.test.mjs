@@ -76,6 +76,9 @@ test('reminder pushes become notifications (when enabled) and the badge counts d
   due = [];
   await reminders.refresh();
   assert.deepStrictEqual(badge, ['2', '']);
+  reminders.client = { request: async () => ({ type: 'due', reminders: [{ caseId: '1' }], total: 12 }) };
+  await reminders.refresh();
+  assert.equal(badge.at(-1), '12', 'the badge counts every due reminder, not only the ones sent');
   assert.equal(badgeText(150), '99+');
   assert.equal(caseIdOfNotification('other'), null);
   assert.equal(notificationId({ caseId: '5', rule: 'r' }, 1), 'caselog-reminder|5|r|1');

@@ -89,6 +89,11 @@ export class NativeClient {
 
   handleHello(port, answer) {
     if (this.port !== port) return;
+    if (answer.protocol !== PROTOCOL_VERSION) {
+      port.disconnect();
+      this.handleClosed(port, `the host speaks protocol ${answer.protocol}, this extension ${PROTOCOL_VERSION}: update both to the same CaseLog version`);
+      return;
+    }
     this.hello = { protocol: answer.protocol, host: answer.host, db: answer.db, view: answer.view ?? null };
     this.attempts = 0;
     this.lastError = null;

@@ -32,7 +32,7 @@ export class Reminders {
   async refresh() {
     const answer = await this.client.request({ type: 'due' });
     this.due = Array.isArray(answer.reminders) ? answer.reminders : [];
-    await this.showCount(this.due.length);
+    await this.showCount(Number.isInteger(answer.total) ? answer.total : this.due.length); // the list may be cut
     return this.due;
   }
 
