@@ -11,7 +11,9 @@ constexpr std::int64_t kBusinessWeek = 5 * kDay;
 // 1970-01-01 was a Thursday: shifting by 3 days puts day 0 on Monday 1969-12-29.
 constexpr std::int64_t kMondayShift = 3 * kDay;
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 // Business seconds from Monday 1969-12-29 00:00 (local) to the local wall time `t`.
 std::int64_t businessClock(std::int64_t localSeconds) {

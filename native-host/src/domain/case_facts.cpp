@@ -9,15 +9,18 @@
 
 namespace caselog {
 
-Instant messageTime(const StoredMessage& m) { return m.sentAt.value_or(m.capturedAt); }
+Instant messageTime(const StoredMessage& m) {
+  return m.sentAt.value_or(m.capturedAt);
+}
 
 CaseFacts caseFacts(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts, const Config& config) {
   CaseFacts f;
   f.category = c.category.empty() ? inferCategory(c, config) : c.category;
   f.closed = c.status == "resolved" || c.status == "closed";
   f.utcOffset = std::chrono::minutes{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))};
-  f.expectedReplyBusinessDays = static_cast<int>(config.number(
-      "/categories/" + f.category + "/expectedReplyBusinessDays", config.number("/timing/expectedReplyBusinessDays", 5)));
+  f.expectedReplyBusinessDays =
+      static_cast<int>(config.number("/categories/" + f.category + "/expectedReplyBusinessDays",
+                                     config.number("/timing/expectedReplyBusinessDays", 5)));
   const StoredMessage* newest = nullptr;
   for (std::size_t i = 0; i < c.messages.size(); ++i) {
     const StoredMessage& m = c.messages[i];
@@ -36,7 +39,8 @@ CaseFacts caseFacts(const CaseRecord& c, const std::vector<GenericVerdict>& verd
       f.lastSellerAt = at;
     }
   }
-  f.lastActivity = newest ? std::optional<Instant>(messageTime(*newest)) : (c.updatedAt ? c.updatedAt : c.createdAt);
+  f.lastActivity =
+      newest ? std::optional<Instant>(messageTime(*newest)) : (c.updatedAt ? c.updatedAt : c.createdAt);
   f.sellerWroteLast = newest ? newest->author != "amazon" : false;
   return f;
 }

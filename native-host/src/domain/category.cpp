@@ -46,8 +46,8 @@ std::string fromRaw(const std::string& raw, const Config& config) {
 
 const std::vector<std::string>& categoryKeys() {
   static const std::vector<std::string> keys = {
-      "listing_suppressed", "account_health", "fba_inventory", "brand_registry", "payments", "fba_shipment",
-      "catalog_error",      "feedback_dispute", "policy",      "advertising",    "other"};
+      "listing_suppressed", "account_health",   "fba_inventory", "brand_registry", "payments", "fba_shipment",
+      "catalog_error",      "feedback_dispute", "policy",        "advertising",    "other"};
   return keys;
 }
 
@@ -83,7 +83,8 @@ std::vector<FoldedText> foldedTexts(const CaseRecord& c) {
   out.push_back({KeywordMatcher(text::fold(c.subject)), kSubjectWeight});
   for (const auto& m : c.messages) {
     if (m.current)
-      out.push_back({KeywordMatcher(text::fold(m.body)), m.author == "amazon" ? kAmazonWeight : kSellerWeight});
+      out.push_back(
+          {KeywordMatcher(text::fold(m.body)), m.author == "amazon" ? kAmazonWeight : kSellerWeight});
   }
   return out;
 }

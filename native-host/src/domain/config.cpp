@@ -29,8 +29,8 @@ void checkTypes(const nlohmann::json& defaults, const nlohmann::json& merged, co
     if (found == merged.end()) continue;
     const std::string path = where + "/" + it.key();
     if (!sameKind(*it, *found)) {
-      throw Error(ErrorCode::bad_request, "config key " + path + " must be " + typeName(*it) + ", not " +
-                                              typeName(*found));
+      throw Error(ErrorCode::bad_request,
+                  "config key " + path + " must be " + typeName(*it) + ", not " + typeName(*found));
     }
     if (it->is_object()) checkTypes(*it, *found, path);
   }
@@ -57,7 +57,9 @@ Config Config::defaults() {
   return config;
 }
 
-Config Config::fromJson(const nlohmann::json& patch) { return overlay(patch, "configuration"); }
+Config Config::fromJson(const nlohmann::json& patch) {
+  return overlay(patch, "configuration");
+}
 
 Config Config::load(const std::string& path) {
   std::ifstream in(path);

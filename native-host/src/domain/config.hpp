@@ -3,10 +3,9 @@
 // overlays them key by key. Owned by the case-intelligence layer (issue 3).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace caselog {
 

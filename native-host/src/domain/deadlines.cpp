@@ -24,7 +24,9 @@ std::string_view sentenceAround(std::string_view s, std::size_t pos, std::size_t
   return s.substr(begin, end - begin);
 }
 
-bool isDigit(char ch) { return ch >= '0' && ch <= '9'; }
+bool isDigit(char ch) {
+  return ch >= '0' && ch <= '9';
+}
 
 // Matches "prefix{n}suffix" at every place in `s`; returns the first match whose sentence passes.
 std::optional<StatedPeriod> matchTemplate(std::string_view s, const std::string& pattern,
@@ -41,7 +43,8 @@ std::optional<StatedPeriod> matchTemplate(std::string_view s, const std::string&
     if (!prefix.empty() && pos > 0 && std::isalnum(static_cast<unsigned char>(s[pos - 1]))) continue;
     std::size_t at = pos + prefix.size(), digits = 0;
     int n = 0;
-    while (at + digits < s.size() && isDigit(s[at + digits]) && digits < 5) n = n * 10 + (s[at + digits++] - '0');
+    while (at + digits < s.size() && isDigit(s[at + digits]) && digits < 5)
+      n = n * 10 + (s[at + digits++] - '0');
     if (digits == 0 || s.compare(at + digits, suffix.size(), suffix) != 0) continue;
     const std::size_t len = prefix.size() + digits + suffix.size();
     const std::string_view sentence = sentenceAround(s, pos, len);
@@ -56,7 +59,8 @@ std::optional<StatedPeriod> matchTemplate(std::string_view s, const std::string&
 Instant addPeriod(Instant from, const StatedPeriod& p, std::chrono::minutes utcOffset) {
   using std::chrono::days;
   if (p.unit == "businessDays") return addBusinessDays(from, p.amount, utcOffset);
-  if (p.unit == "months") return from + std::chrono::duration_cast<std::chrono::seconds>(std::chrono::months{p.amount});
+  if (p.unit == "months")
+    return from + std::chrono::duration_cast<std::chrono::seconds>(std::chrono::months{p.amount});
   return from + days{p.amount};
 }
 
@@ -83,8 +87,8 @@ std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& cate
   for (const auto& m : c.messages) {
     if (!m.current || m.author != "amazon") continue;
     if (auto period = findStatedPeriod(m.body, config)) {
-      out.push_back({addPeriod(messageTime(m), *period, offset), "\"" + period->phrase + "\" in Amazon's reply",
-                     "reply"});
+      out.push_back({addPeriod(messageTime(m), *period, offset),
+                     "\"" + period->phrase + "\" in Amazon's reply", "reply"});
     }
   }
   const double implied = config.number("/categories/" + category + "/impliedDeadlineDays", 0);
@@ -92,7 +96,8 @@ std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& cate
   if (!anchor && !c.messages.empty()) anchor = messageTime(c.messages.front());
   if (implied > 0 && anchor) {
     out.push_back({*anchor + std::chrono::days{static_cast<int>(implied)},
-                   config.string("/categories/" + category + "/impliedDeadlineWhat", "deadline"), "category"});
+                   config.string("/categories/" + category + "/impliedDeadlineWhat", "deadline"),
+                   "category"});
   }
   return out;
 }

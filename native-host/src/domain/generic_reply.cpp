@@ -23,19 +23,23 @@ std::string quoteList(const std::vector<std::string>& items, std::size_t max = 3
 }
 
 struct Weights {
-  double bias, phrase, phraseCap, helpLink, shortReply, duplicate, duplicateCap, caseIdentifier, caseIdentifierCap,
-      action, actionCap, details, detailsCap, cause, noSubstance, subjectTerms;
+  double bias, phrase, phraseCap, helpLink, shortReply, duplicate, duplicateCap, caseIdentifier,
+      caseIdentifierCap, action, actionCap, details, detailsCap, cause, noSubstance, subjectTerms;
 };
 
 Weights weightsFrom(const Config& config) {
   auto w = [&](const char* key) { return config.number(std::string("/generic/weights/") + key, 0); };
-  return {w("bias"),      w("phrase"),         w("phraseCap"),         w("helpLink"),    w("short"),
-          w("duplicate"), w("duplicateCap"),   w("caseIdentifier"),    w("caseIdentifierCap"),
-          w("action"),    w("actionCap"),      w("details"),           w("detailsCap"),  w("cause"),
-          w("noSubstance"), w("subjectTerms")};
+  return {w("bias"),         w("phrase"),         w("phraseCap"),
+          w("helpLink"),     w("short"),          w("duplicate"),
+          w("duplicateCap"), w("caseIdentifier"), w("caseIdentifierCap"),
+          w("action"),       w("actionCap"),      w("details"),
+          w("detailsCap"),   w("cause"),          w("noSubstance"),
+          w("subjectTerms")};
 }
 
-double capped(std::size_t n, double cap) { return std::min(static_cast<double>(n), cap); }
+double capped(std::size_t n, double cap) {
+  return std::min(static_cast<double>(n), cap);
+}
 
 }  // namespace
 

@@ -6,7 +6,9 @@ namespace caselog {
 
 namespace {
 
-bool isWordByte(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'); }
+bool isWordByte(char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+}
 
 // The keyword's first word as text::tokens() would cut it, or "" when the keyword cannot be
 // prefiltered (it starts with a stem, punctuation or a script tokens() keeps whole).
@@ -15,7 +17,8 @@ std::string_view firstWord(std::string_view keyword) {
   if (isWordByte(keyword.front())) {
     std::size_t n = 0;
     while (n < keyword.size() && isWordByte(keyword[n])) ++n;
-    if (n < keyword.size() && (keyword[n] == '*' || static_cast<unsigned char>(keyword[n]) >= 0x80)) return {};
+    if (n < keyword.size() && (keyword[n] == '*' || static_cast<unsigned char>(keyword[n]) >= 0x80))
+      return {};
     return keyword.substr(0, n);
   }
   std::size_t i = 0;
@@ -65,7 +68,8 @@ std::vector<std::string> foldAll(const std::vector<std::string>& keywords) {
   return out;
 }
 
-std::vector<std::string> matchedKeywords(std::string_view foldedText, const std::vector<std::string>& keywords) {
+std::vector<std::string> matchedKeywords(std::string_view foldedText,
+                                         const std::vector<std::string>& keywords) {
   return KeywordMatcher(std::string(foldedText)).matched(keywords);
 }
 

@@ -35,6 +35,7 @@ class KeywordMatcher {
 std::vector<std::string> foldAll(const std::vector<std::string>& keywords);
 
 // The keywords of `keywords` found in folded `text` (each counted once), folded as written.
-std::vector<std::string> matchedKeywords(std::string_view foldedText, const std::vector<std::string>& keywords);
+std::vector<std::string> matchedKeywords(std::string_view foldedText,
+                                         const std::vector<std::string>& keywords);
 
 }  // namespace caselog

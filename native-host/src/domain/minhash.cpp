@@ -90,6 +90,8 @@ double similarity(const std::vector<std::uint64_t>& a, const std::vector<std::ui
 
 namespace caselog {
 
-std::vector<std::uint64_t> replyBands(std::string_view body) { return minhash::bands(minhash::signature(body)); }
+std::vector<std::uint64_t> replyBands(std::string_view body) {
+  return minhash::bands(minhash::signature(body));
+}
 
 }  // namespace caselog

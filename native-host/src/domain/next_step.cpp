@@ -36,10 +36,13 @@ bool saysWrongTeam(const CaseRecord& c, const Config& config) {
   const StoredMessage* last = nullptr;
   for (const auto& m : c.messages)
     if (m.current && m.author == "amazon" && (!last || messageTime(m) >= messageTime(*last))) last = &m;
-  return last && !matchedKeywords(text::fold(last->body), config.strings("/nextStep/wrongTeamPhrases")).empty();
+  return last &&
+         !matchedKeywords(text::fold(last->body), config.strings("/nextStep/wrongTeamPhrases")).empty();
 }
 
-std::string plural(int n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+std::string plural(int n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
 
 struct Inputs {
   const CaseRecord& c;
@@ -49,8 +52,8 @@ struct Inputs {
   std::string team;
 };
 
-NextStep make(const Inputs& in, const char* action, const std::string& team, std::string reason, const char* tmpl,
-              int days = 0) {
+NextStep make(const Inputs& in, const char* action, const std::string& team, std::string reason,
+              const char* tmpl, int days = 0) {
   NextStep s{action, team, std::move(reason), ""};
   if (tmpl) s.draft = draftFollowUp(tmpl, in.c, team.empty() ? in.team : team, days, in.config);
   return s;
@@ -67,20 +70,24 @@ NextStep afterGenericReply(const Inputs& in) {
   if (f.genericReplies >= escalateAfter || in.c.reopenCount > 0) {
     const std::string to = in.config.string("/nextStep/escalationTeam", "a senior investigator");
     return make(in, "escalate", to,
-                std::to_string(f.genericReplies) + (f.genericReplies == 1 ? " template reply" : " template replies") +
-                    " so far" +
-                    (in.c.reopenCount > 0 ? " after " + plural(in.c.reopenCount, "reopen") : "") + ": ask for " + to,
+                std::to_string(f.genericReplies) +
+                    (f.genericReplies == 1 ? " template reply" : " template replies") + " so far" +
+                    (in.c.reopenCount > 0 ? " after " + plural(in.c.reopenCount, "reopen") : "") +
+                    ": ask for " + to,
                 "escalate");
   }
   const auto windowEnd =
       *f.lastAmazonAt + std::chrono::days{static_cast<int>(in.config.number("/timing/reopenWindowDays", 30))};
   if (f.closed && in.now >= windowEnd) {
-    return make(in, "none", "", "The reopen window has passed: open a new case that cites case " + in.c.caseId +
-                                    " if the problem is not solved", nullptr);
+    return make(in, "none", "",
+                "The reopen window has passed: open a new case that cites case " + in.c.caseId +
+                    " if the problem is not solved",
+                nullptr);
   }
   const bool answered = f.closed || in.c.status == "answered";
   return make(in, answered ? "reopen" : "reply", in.team,
-              "Amazon's last reply is a template: reopen this case (not a new one) and ask for specifics", "reopen");
+              "Amazon's last reply is a template: reopen this case (not a new one) and ask for specifics",
+              "reopen");
 }
 
 NextStep whileWaiting(const Inputs& in) {
@@ -91,25 +98,25 @@ NextStep whileWaiting(const Inputs& in) {
   const double factor = in.config.number("/nextStep/escalateAfterSilenceFactor", 2);
   if (waited > expected * factor) {
     const std::string to = in.config.string("/nextStep/escalationTeam", "a senior investigator");
-    return make(in, "escalate", to, "No reply for " + plural(waited, "business day") + ": ask for " + to, "escalate",
-                waited);
+    return make(in, "escalate", to, "No reply for " + plural(waited, "business day") + ": ask for " + to,
+                "escalate", waited);
   }
   if (waited > expected) {
     return make(in, "reply", in.team,
-                "No reply for " + plural(waited, "business day") + " (usually within " + std::to_string(expected) +
-                    "): follow up in the case",
+                "No reply for " + plural(waited, "business day") + " (usually within " +
+                    std::to_string(expected) + "): follow up in the case",
                 "chase", waited);
   }
   return make(in, "wait", "",
-              "Amazon usually replies within " + plural(expected, "business day") + "; " + std::to_string(waited) +
-                  " so far",
+              "Amazon usually replies within " + plural(expected, "business day") + "; " +
+                  std::to_string(waited) + " so far",
               nullptr);
 }
 
 }  // namespace
 
-NextStep suggestNextStep(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts, const Config& config,
-                         Instant now) {
+NextStep suggestNextStep(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
+                         const Config& config, Instant now) {
   const CaseFacts f = caseFacts(c, verdicts, config);
   const Inputs in{c, f, config, now, config.string("/categories/" + f.category + "/team", "Seller Support")};
   if (c.status == "needs_seller") {
@@ -119,16 +126,22 @@ NextStep suggestNextStep(const CaseRecord& c, const std::vector<GenericVerdict>&
   if (lastGeneric) return afterGenericReply(in);
   if (!f.closed && (f.sellerWroteLast || f.amazonReplies == 0)) return whileWaiting(in);
   if (f.closed) return make(in, "none", "", "Resolved with a specific answer from Amazon", nullptr);
-  return make(in, "none", "", "Amazon answered specifically: reply only if it did not solve the problem", nullptr);
+  return make(in, "none", "", "Amazon answered specifically: reply only if it did not solve the problem",
+              nullptr);
 }
 
 std::string draftFollowUp(const std::string& kind, const CaseRecord& c, const std::string& team, int days,
                           const Config& config) {
-  const std::map<std::string, std::string> values = {
-      {"caseId", c.caseId},         {"subject", c.subject},           {"asins", joined(c, "asin")},
-      {"orders", joined(c, "order")}, {"shipments", joined(c, "shipment")}, {"skus", joined(c, "sku")},
-      {"amounts", joined(c, "amount")}, {"references", references(c)}, {"team", team},
-      {"days", std::to_string(days)}};
+  const std::map<std::string, std::string> values = {{"caseId", c.caseId},
+                                                     {"subject", c.subject},
+                                                     {"asins", joined(c, "asin")},
+                                                     {"orders", joined(c, "order")},
+                                                     {"shipments", joined(c, "shipment")},
+                                                     {"skus", joined(c, "sku")},
+                                                     {"amounts", joined(c, "amount")},
+                                                     {"references", references(c)},
+                                                     {"team", team},
+                                                     {"days", std::to_string(days)}};
   const std::string tmpl = config.string("/nextStep/templates/" + kind);
   std::string out;
   for (std::size_t pos = 0; pos < tmpl.size();) {

@@ -55,7 +55,8 @@ void addWaiting(TermList& terms, const CaseRecord& c, const CaseFacts& f, const 
                 std::to_string(f.expectedReplyBusinessDays) + ")");
 }
 
-void addDeadline(TermList& terms, const CaseRecord& c, const CaseFacts& f, const Config& config, Instant now) {
+void addDeadline(TermList& terms, const CaseRecord& c, const CaseFacts& f, const Config& config,
+                 Instant now) {
   if (f.closed) return;
   const auto deadline = nextDeadline(c, f.category, config, now);
   if (!deadline) return;
@@ -70,8 +71,8 @@ void addDeadline(TermList& terms, const CaseRecord& c, const CaseFacts& f, const
 
 }  // namespace
 
-Priority computePriority(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts, const Config& config,
-                         Instant now) {
+Priority computePriority(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
+                         const Config& config, Instant now) {
   const CaseFacts f = caseFacts(c, verdicts, config);
   TermList terms(config);
   terms.add("category", config.number("/categories/" + f.category + "/impact", 0),

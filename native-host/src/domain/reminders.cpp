@@ -13,9 +13,13 @@ namespace {
 using std::chrono::days;
 using std::chrono::hours;
 
-std::string isoDate(Instant t) { return formatIso8601(t).substr(0, 10); }
+std::string isoDate(Instant t) {
+  return formatIso8601(t).substr(0, 10);
+}
 
-std::string plural(long n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+std::string plural(long n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
 
 struct Context {
   const CaseRecord& c;
@@ -45,9 +49,10 @@ void amazonSilent(const Context& x) {
 
 void needsSeller(const Context& x) {
   if (x.c.status != "needs_seller") return;
-  const auto since = x.facts.lastAmazonAt ? x.facts.lastAmazonAt
-                                          : (x.c.updatedAt ? x.c.updatedAt : x.facts.lastActivity);
-  const Instant due = since.value_or(x.now) + hours{static_cast<int>(x.config.number("/reminders/needsSellerAfterHours", 0))};
+  const auto since =
+      x.facts.lastAmazonAt ? x.facts.lastAmazonAt : (x.c.updatedAt ? x.c.updatedAt : x.facts.lastActivity);
+  const Instant due =
+      since.value_or(x.now) + hours{static_cast<int>(x.config.number("/reminders/needsSellerAfterHours", 0))};
   if (x.now < due) return;
   x.add("needs_seller", "Amazon is waiting for your reply: answer in the case before it is closed", due);
 }
@@ -56,11 +61,15 @@ void genericReopen(const Context& x) {
   const auto& f = x.facts;
   if (x.c.status != "answered" && x.c.status != "resolved") return;
   if (!f.lastAmazonVerdict || !f.lastAmazonVerdict->generic || f.sellerWroteLast || !f.lastAmazonAt) return;
-  const Instant due = *f.lastAmazonAt + hours{static_cast<int>(x.config.number("/reminders/genericReopenAfterHours", 0))};
-  const Instant windowEnd = *f.lastAmazonAt + days{static_cast<int>(x.config.number("/timing/reopenWindowDays", 30))};
+  const Instant due =
+      *f.lastAmazonAt + hours{static_cast<int>(x.config.number("/reminders/genericReopenAfterHours", 0))};
+  const Instant windowEnd =
+      *f.lastAmazonAt + days{static_cast<int>(x.config.number("/timing/reopenWindowDays", 30))};
   if (x.now < due || x.now >= windowEnd) return;
   x.add("generic_reopen",
-        "Amazon's last reply looks like a template: reopen the case with specifics before " + isoDate(windowEnd), due);
+        "Amazon's last reply looks like a template: reopen the case with specifics before " +
+            isoDate(windowEnd),
+        due);
 }
 
 void deadline(const Context& x) {
@@ -70,7 +79,9 @@ void deadline(const Context& x) {
   const Instant due = d->due - days{static_cast<int>(x.config.number("/reminders/deadlineWarnDays", 3))};
   if (x.now < due) return;
   const long left = std::lround(std::chrono::duration_cast<hours>(d->due - x.now).count() / 24.0);
-  const std::string when = left > 0 ? "due in " + plural(left, "day") : left == 0 ? "due today" : "passed " + plural(-left, "day") + " ago";
+  const std::string when = left > 0    ? "due in " + plural(left, "day")
+                           : left == 0 ? "due today"
+                                       : "passed " + plural(-left, "day") + " ago";
   x.add("deadline", "Deadline " + when + " (" + isoDate(d->due) + "): " + d->what, due);
 }
 

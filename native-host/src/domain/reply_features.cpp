@@ -13,8 +13,12 @@ namespace caselog {
 
 namespace {
 
-bool isDigit(char ch) { return ch >= '0' && ch <= '9'; }
-bool isAlnum(char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; }
+bool isDigit(char ch) {
+  return ch >= '0' && ch <= '9';
+}
+bool isAlnum(char ch) {
+  return std::isalnum(static_cast<unsigned char>(ch)) != 0;
+}
 
 std::size_t digitRun(std::string_view s, std::size_t pos) {
   std::size_t n = 0;
@@ -28,7 +32,9 @@ std::size_t alnumRun(std::string_view s, std::size_t pos) {
   return n;
 }
 
-bool wordStart(std::string_view s, std::size_t pos) { return pos == 0 || !isAlnum(s[pos - 1]); }
+bool wordStart(std::string_view s, std::size_t pos) {
+  return pos == 0 || !isAlnum(s[pos - 1]);
+}
 
 // "123-1234567-1234567" at pos.
 bool orderAt(std::string_view s, std::size_t pos) {
@@ -45,7 +51,8 @@ bool amountAt(std::string_view s, std::size_t pos) {
       return true;
   }
   std::size_t end = pos + digitRun(s, pos);
-  while (end + 1 < s.size() && (s[end] == '.' || s[end] == ',') && isDigit(s[end + 1])) end += 1 + digitRun(s, end + 1);
+  while (end + 1 < s.size() && (s[end] == '.' || s[end] == ',') && isDigit(s[end + 1]))
+    end += 1 + digitRun(s, end + 1);
   const std::string_view after = s.substr(end, 5);
   for (const auto sign : kSigns) {
     if (after.starts_with(sign) || (after.starts_with(" ") && after.substr(1).starts_with(sign))) return true;
@@ -81,8 +88,8 @@ std::vector<double> numbersIn(std::string_view s) {
       if (isDigit(s[end])) {
         digits += s[end++];
         ++decimals;
-      } else if ((s[end] == '.' || s[end] == ',' || s[end] == ' ') && end + 1 < s.size() && isDigit(s[end + 1]) &&
-                 (s[end] != ' ' || digitRun(s, end + 1) == 3)) {
+      } else if ((s[end] == '.' || s[end] == ',' || s[end] == ' ') && end + 1 < s.size() &&
+                 isDigit(s[end + 1]) && (s[end] != ' ' || digitRun(s, end + 1) == 3)) {
         digits += '|';
         ++end;
         decimals = 0;
@@ -94,8 +101,10 @@ std::vector<double> numbersIn(std::string_view s) {
     const bool hasDecimal = sep != std::string::npos && decimals <= 2 && s[end - decimals - 1] != ' ';
     std::string plain;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (digits[i] != '|') plain += digits[i];
-      else if (hasDecimal && i == sep) plain += '.';
+      if (digits[i] != '|')
+        plain += digits[i];
+      else if (hasDecimal && i == sep)
+        plain += '.';
     }
     double value = 0;
     std::from_chars(plain.data(), plain.data() + plain.size(), value);
@@ -133,8 +142,9 @@ int concreteDetails(std::string folded, const CaseRecord& c) {
 }
 
 int subjectTermsIn(std::string_view folded, const std::string& subject) {
-  static const std::set<std::string> kStop = {"about", "regarding", "issue", "problem", "question", "request",
-                                              "please", "amazon", "seller", "support", "listing", "case"};
+  static const std::set<std::string> kStop = {"about",    "regarding", "issue",   "problem",
+                                              "question", "request",   "please",  "amazon",
+                                              "seller",   "support",   "listing", "case"};
   const auto words = text::tokens(folded);
   const std::set<std::string> bodyWords(words.begin(), words.end());
   std::set<std::string> seen;

@@ -6,9 +6,9 @@ namespace {
 
 // U+00C0 … U+00FF folded to ASCII; "" keeps the character as it is (× and ÷).
 constexpr const char* kLatin1[64] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  //
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   //
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",  //
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  //
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   //
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 
 void appendUtf8(std::string& out, char32_t cp) {
@@ -82,10 +82,10 @@ char32_t decodeUtf8(std::string_view s, std::size_t& i) {
 }
 
 bool isCjk(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) ||  // hiragana, katakana
-         (cp >= 0x3400 && cp <= 0x9FFF) ||  // CJK ideographs
+  return (cp >= 0x3040 && cp <= 0x30FF) ||                                    // hiragana, katakana
+         (cp >= 0x3400 && cp <= 0x9FFF) ||                                    // CJK ideographs
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F) ||  // half-width katakana
-         (cp >= 0xAC00 && cp <= 0xD7AF);                                       // hangul
+         (cp >= 0xAC00 && cp <= 0xD7AF);                                      // hangul
 }
 
 bool isFolded(std::string_view s) {

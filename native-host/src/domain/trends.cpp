@@ -41,7 +41,9 @@ sys_days mondayOf(Instant t, std::chrono::minutes offset) {
   return local - days{(wd.c_encoding() + 6) % 7};
 }
 
-std::string isoDate(sys_days d) { return formatIso8601(Instant{d.time_since_epoch()}).substr(0, 10); }
+std::string isoDate(sys_days d) {
+  return formatIso8601(Instant{d.time_since_epoch()}).substr(0, 10);
+}
 
 std::vector<WeekCount> perWeek(const std::vector<CaseRecord>& cases, const Ctx& x) {
   const int weeks = std::max(1, static_cast<int>(x.config.number("/trends/weeks", 26)));
@@ -73,11 +75,13 @@ std::string subjectKey(const std::string& subject) {
 std::vector<RecurringIssue> recurring(const std::vector<CaseRecord>& cases, const Ctx& x) {
   const auto window = days{static_cast<int>(x.config.number("/trends/recurringWindowDays", 90))};
   const auto minCases = static_cast<std::size_t>(x.config.number("/trends/recurringMinCases", 3));
-  // (category, kind, key) → case IDs, in first-seen order; the display key for subjects is the latest subject.
+  // (category, kind, key) → case IDs, in first-seen order; the display key for subjects is the latest
+  // subject.
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> groups;
   std::map<std::string, std::string> subjectShown;
   std::vector<std::tuple<std::string, std::string, std::string>> order;
-  auto add = [&](const std::string& category, const std::string& kind, const std::string& key, const std::string& id) {
+  auto add = [&](const std::string& category, const std::string& kind, const std::string& key,
+                 const std::string& id) {
     auto k = std::make_tuple(category, kind, key);
     auto& ids = groups[k];
     if (ids.empty()) order.push_back(k);
@@ -88,7 +92,8 @@ std::vector<RecurringIssue> recurring(const std::vector<CaseRecord>& cases, cons
     if (start > x.now || x.now - start > window) continue;
     const std::string category = categoryOf(c, x.config);
     for (const auto& id : c.identifiers) {
-      if (id.kind == "asin" || id.kind == "shipment" || id.kind == "sku") add(category, id.kind, id.value, c.caseId);
+      if (id.kind == "asin" || id.kind == "shipment" || id.kind == "sku")
+        add(category, id.kind, id.value, c.caseId);
     }
     const std::string key = subjectKey(c.subject);
     if (!key.empty()) {
@@ -108,8 +113,9 @@ std::vector<RecurringIssue> recurring(const std::vector<CaseRecord>& cases, cons
     out.push_back({category, kind == "subject" ? subjectShown[key] : key, kind, ids,
                    x.config.string("/categories/" + category + "/hint")});
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const RecurringIssue& a, const RecurringIssue& b) { return a.caseIds.size() > b.caseIds.size(); });
+  std::stable_sort(out.begin(), out.end(), [](const RecurringIssue& a, const RecurringIssue& b) {
+    return a.caseIds.size() > b.caseIds.size();
+  });
   return out;
 }
 
@@ -120,10 +126,13 @@ double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-double hoursBetween(Instant a, Instant b) { return std::chrono::duration<double>(b - a).count() / 3600.0; }
+double hoursBetween(Instant a, Instant b) {
+  return std::chrono::duration<double>(b - a).count() / 3600.0;
+}
 
 std::vector<CategoryTimes> times(const std::vector<CaseRecord>& cases, const Ctx& x) {
-  std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> samples;  // first reply, resolution
+  std::map<std::string, std::pair<std::vector<double>, std::vector<double>>>
+      samples;  // first reply, resolution
   std::map<std::string, int> counts;
   for (const auto& c : cases) {
     const std::string category = categoryOf(c, x.config);
@@ -136,7 +145,8 @@ std::vector<CategoryTimes> times(const std::vector<CaseRecord>& cases, const Ctx
       if (m.author == "amazon" && (!firstReply || t < *firstReply)) firstReply = t;
       if (!lastMessage || t > *lastMessage) lastMessage = t;
     }
-    if (firstReply && *firstReply >= start) samples[category].first.push_back(hoursBetween(start, *firstReply));
+    if (firstReply && *firstReply >= start)
+      samples[category].first.push_back(hoursBetween(start, *firstReply));
     if (c.status == "resolved" || c.status == "closed") {
       const auto end = c.updatedAt ? c.updatedAt : lastMessage;
       if (end && *end >= start) samples[category].second.push_back(hoursBetween(start, *end));
@@ -151,9 +161,11 @@ std::vector<CategoryTimes> times(const std::vector<CaseRecord>& cases, const Ctx
 
 }  // namespace
 
-Trends computeTrends(const std::vector<CaseRecord>& cases, const std::vector<std::vector<GenericVerdict>>& verdicts,
-                     const Config& config, Instant now) {
-  const Ctx x{config, now, std::chrono::minutes{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))}};
+Trends computeTrends(const std::vector<CaseRecord>& cases,
+                     const std::vector<std::vector<GenericVerdict>>& verdicts, const Config& config,
+                     Instant now) {
+  const Ctx x{config, now,
+              std::chrono::minutes{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))}};
   Trends t;
   t.perWeek = perWeek(cases, x);
   t.recurring = recurring(cases, x);

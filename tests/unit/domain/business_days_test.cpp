@@ -22,21 +22,23 @@ TEST(BusinessDays, WeekendsAreSkipped) {
   // Friday → next Friday: five.
   EXPECT_EQ(businessDaysBetween(at("2026-11-20T10:00:00Z"), at("2026-11-27T10:00:00Z"), minutes{0}), 5);
   // Saturday → Sunday: nothing.
-  EXPECT_EQ(businessTimeBetween(at("2026-11-21T08:00:00Z"), at("2026-11-22T20:00:00Z"), minutes{0}).count(), 0);
+  EXPECT_EQ(businessTimeBetween(at("2026-11-21T08:00:00Z"), at("2026-11-22T20:00:00Z"), minutes{0}).count(),
+            0);
   // Three weeks.
   EXPECT_EQ(businessDaysBetween(at("2026-11-02T12:00:00Z"), at("2026-11-23T12:00:00Z"), minutes{0}), 15);
 }
 
 TEST(BusinessDays, BackwardsIsZeroDaysAndNegativeTime) {
   EXPECT_EQ(businessDaysBetween(at("2026-11-23T12:00:00Z"), at("2026-11-20T12:00:00Z"), minutes{0}), 0);
-  EXPECT_LT(businessTimeBetween(at("2026-11-23T12:00:00Z"), at("2026-11-20T12:00:00Z"), minutes{0}).count(), 0);
+  EXPECT_LT(businessTimeBetween(at("2026-11-23T12:00:00Z"), at("2026-11-20T12:00:00Z"), minutes{0}).count(),
+            0);
 }
 
 TEST(BusinessDays, InstantsWithOffsetsAreTheSameInstants) {
   // Same two instants written in UTC and in Berlin / Los Angeles offsets.
   const auto utc = businessDaysBetween(at("2026-11-18T12:00:00Z"), at("2026-11-25T12:00:00Z"), minutes{0});
-  const auto written = businessDaysBetween(at("2026-11-18T13:00:00+01:00"), at("2026-11-25T04:00:00-08:00"),
-                                           minutes{0});
+  const auto written =
+      businessDaysBetween(at("2026-11-18T13:00:00+01:00"), at("2026-11-25T04:00:00-08:00"), minutes{0});
   EXPECT_EQ(utc, 5);
   EXPECT_EQ(written, utc);
 }
@@ -55,11 +57,15 @@ TEST(BusinessDays, TheWeekendIsTheSellersLocalWeekend) {
 }
 
 TEST(BusinessDays, AddSkipsWeekends) {
-  EXPECT_EQ(formatIso8601(addBusinessDays(at("2026-11-19T10:00:00Z"), 2, minutes{0})), "2026-11-23T10:00:00Z");
-  EXPECT_EQ(formatIso8601(addBusinessDays(at("2026-11-20T10:00:00Z"), 5, minutes{0})), "2026-11-27T10:00:00Z");
+  EXPECT_EQ(formatIso8601(addBusinessDays(at("2026-11-19T10:00:00Z"), 2, minutes{0})),
+            "2026-11-23T10:00:00Z");
+  EXPECT_EQ(formatIso8601(addBusinessDays(at("2026-11-20T10:00:00Z"), 5, minutes{0})),
+            "2026-11-27T10:00:00Z");
   // From Saturday: counted from Monday 00:00.
-  EXPECT_EQ(formatIso8601(addBusinessDays(at("2026-11-21T15:00:00Z"), 1, minutes{0})), "2026-11-24T00:00:00Z");
-  EXPECT_EQ(formatIso8601(addBusinessDays(at("2026-11-19T10:00:00Z"), 0, minutes{0})), "2026-11-19T10:00:00Z");
+  EXPECT_EQ(formatIso8601(addBusinessDays(at("2026-11-21T15:00:00Z"), 1, minutes{0})),
+            "2026-11-24T00:00:00Z");
+  EXPECT_EQ(formatIso8601(addBusinessDays(at("2026-11-19T10:00:00Z"), 0, minutes{0})),
+            "2026-11-19T10:00:00Z");
 }
 
 TEST(BusinessDays, AddRoundTripsWithBetween) {

@@ -53,7 +53,8 @@ TEST(Category, InferredFromSubjectInSeveralLanguages) {
 
 TEST(Category, BodyDecidesWhenSubjectIsVague) {
   const Config config = Config::defaults();
-  EXPECT_EQ(inferCategory(caseWith("Help needed", "My inbound shipment FBA15ABC1234 is stuck at the carrier"), config),
+  EXPECT_EQ(inferCategory(caseWith("Help needed", "My inbound shipment FBA15ABC1234 is stuck at the carrier"),
+                          config),
             "fba_shipment");
   EXPECT_EQ(inferCategory(caseWith("Question"), config), "other");
 }

@@ -1,7 +1,6 @@
 #include "domain/config.hpp"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <cstdio>
@@ -61,11 +60,12 @@ TEST(Config, DefaultsDescribeEveryCategory) {
 TEST(Config, DeadlinePatternsAndTemplatesAreWellFormed) {
   const Config config = Config::defaults();
   for (const char* unit : {"days", "businessDays", "months"}) {
-    for (const auto& p : config.strings(std::string("/deadlines/") + unit)) EXPECT_NE(p.find("{n}"), std::string::npos) << p;
+    for (const auto& p : config.strings(std::string("/deadlines/") + unit))
+      EXPECT_NE(p.find("{n}"), std::string::npos) << p;
   }
   const std::regex placeholder(R"(\{([a-zA-Z]+)\})");
-  const std::set<std::string> known = {"caseId", "subject", "asins", "orders", "shipments", "skus",
-                                       "amounts", "references", "team", "days"};
+  const std::set<std::string> known = {"caseId", "subject", "asins",      "orders", "shipments",
+                                       "skus",   "amounts", "references", "team",   "days"};
   for (const auto& [kind, tmpl] : config.find("/nextStep/templates")->items()) {
     const std::string text = tmpl.get<std::string>();
     for (std::sregex_iterator it(text.begin(), text.end(), placeholder), end; it != end; ++it)
@@ -85,7 +85,8 @@ TEST(Config, ReadersFallBackWhenAKeyIsMissingOrOfAnotherType) {
 }
 
 TEST(Config, LoadOverlaysTheFileKeyByKey) {
-  const std::string path = writeTemp(R"({"priority": {"coefficients": {"money": 42}}, "custom": {"kept": true}})");
+  const std::string path =
+      writeTemp(R"({"priority": {"coefficients": {"money": 42}}, "custom": {"kept": true}})");
   const Config config = Config::load(path);
   std::remove(path.c_str());
   EXPECT_EQ(config.number("/priority/coefficients/money"), 42);
@@ -109,10 +110,18 @@ TEST(Config, InvalidJsonNamesTheFile) {
 
 TEST(Config, AWrongTypeIsReportedWithItsKey) {
   std::string message;
-  EXPECT_EQ(codeOf([] { Config::fromJson({{"priority", {{"coefficients", {{"money", "lots"}}}}}}); }, &message),
+  EXPECT_EQ(codeOf(
+                [] {
+                  Config::fromJson({{"priority", {{"coefficients", {{"money", "lots"}}}}}});
+                },
+                &message),
             ErrorCode::bad_request);
-  EXPECT_NE(message.find("/priority/coefficients/money must be a number, not string"), std::string::npos) << message;
-  EXPECT_EQ(codeOf([] { Config::fromJson({{"generic", {{"phrases", "thank you"}}}}); }), ErrorCode::bad_request);
+  EXPECT_NE(message.find("/priority/coefficients/money must be a number, not string"), std::string::npos)
+      << message;
+  EXPECT_EQ(codeOf([] {
+              Config::fromJson({{"generic", {{"phrases", "thank you"}}}});
+            }),
+            ErrorCode::bad_request);
   EXPECT_EQ(codeOf([] { Config::fromJson(nlohmann::json::array({1, 2})); }), ErrorCode::bad_request);
 }
 
@@ -145,11 +154,13 @@ TEST(Config, EveryDefaultKeyIsDocumented) {
   for (const auto& [section, value] : config.values.items()) {
     if (section != "categories") leafKeys(value, section, keys);
   }
-  for (const auto& key : keys) EXPECT_NE(doc.find("`" + key + "`"), std::string::npos) << key << " is undocumented";
+  for (const auto& key : keys)
+    EXPECT_NE(doc.find("`" + key + "`"), std::string::npos) << key << " is undocumented";
   for (const auto& [category, fields] : config.values["categories"].items()) {
     EXPECT_NE(doc.find("`" + category + "`"), std::string::npos) << category;
     for (const auto& [field, unused] : fields.items()) {
-      EXPECT_NE(doc.find("| `" + field + "`"), std::string::npos) << "categories.*." << field << " is undocumented";
+      EXPECT_NE(doc.find("| `" + field + "`"), std::string::npos)
+          << "categories.*." << field << " is undocumented";
     }
   }
 }

@@ -37,7 +37,8 @@ TEST(Deadlines, AmazonsOwnPromisesAreIgnored) {
   EXPECT_FALSE(findStatedPeriod("Nous vous répondrons dans les 2 jours.", config));
   EXPECT_FALSE(findStatedPeriod("Thank you for your patience.", config));
   // The promise is ignored, the seller's deadline in the next sentence is not.
-  const auto found = findStatedPeriod("We will reply within 2 days. Please send the POA within 17 days.", config);
+  const auto found =
+      findStatedPeriod("We will reply within 2 days. Please send the POA within 17 days.", config);
   ASSERT_TRUE(found);
   EXPECT_EQ(found->amount, 17);
 }

@@ -68,16 +68,14 @@ Scores run(const std::vector<Labelled>& set, bool withDuplicates, bool print) {
     duplicated += sharing > 0 ? 1 : 0;
     const GenericVerdict v = assessReply(reply, l.c, sharing, config);
     const bool truth = l.label == "generic";
-    auto tally = [&](Scores& t) {
-      (v.generic && truth ? t.tp : v.generic ? t.fp : truth ? t.fn : t.tn)++;
-    };
+    auto tally = [&](Scores& t) { (v.generic && truth ? t.tp : v.generic ? t.fp : truth ? t.fn : t.tn)++; };
     tally(s);
     tally(perLang[l.lang]);
     if (print && v.generic != truth) {
       std::string why;
       for (const auto& r : v.reasons) why += "\n      " + r;
-      std::printf("  miss %s (%s, score %.2f, sharing %d)%s\n", l.id.c_str(), l.label.c_str(), v.score, sharing,
-                  why.c_str());
+      std::printf("  miss %s (%s, score %.2f, sharing %d)%s\n", l.id.c_str(), l.label.c_str(), v.score,
+                  sharing, why.c_str());
     }
   }
   if (print) {
@@ -109,8 +107,10 @@ TEST(GenericReplySet, PrecisionAndRecallAtLeast90Percent) {
   const auto set = loadSet();
   ASSERT_FALSE(set.empty());
   const Scores s = run(set, true, true);
-  std::printf("generic-reply detector on %zu labelled replies: precision %.3f recall %.3f (tp %d fp %d fn %d tn %d)\n",
-              set.size(), s.precision(), s.recall(), s.tp, s.fp, s.fn, s.tn);
+  std::printf(
+      "generic-reply detector on %zu labelled replies: precision %.3f recall %.3f (tp %d fp %d fn %d tn "
+      "%d)\n",
+      set.size(), s.precision(), s.recall(), s.tp, s.fp, s.fn, s.tn);
   EXPECT_GE(s.precision(), 0.9);
   EXPECT_GE(s.recall(), 0.9);
 }
@@ -130,8 +130,8 @@ TEST(GenericReplySet, HeldOutReplies) {
   const auto set = loadSet("holdout.jsonl");
   ASSERT_GE(set.size(), 20u);
   const Scores s = run(set, true, true);
-  std::printf("held-out set of %zu replies: precision %.3f recall %.3f (tp %d fp %d fn %d tn %d)\n", set.size(),
-              s.precision(), s.recall(), s.tp, s.fp, s.fn, s.tn);
+  std::printf("held-out set of %zu replies: precision %.3f recall %.3f (tp %d fp %d fn %d tn %d)\n",
+              set.size(), s.precision(), s.recall(), s.tp, s.fp, s.fn, s.tn);
   EXPECT_GE(s.precision(), 0.8);
   EXPECT_GE(s.recall(), 0.8);
 }

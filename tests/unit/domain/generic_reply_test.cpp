@@ -20,7 +20,8 @@ int sharedBands(const std::vector<std::uint64_t>& a, const std::vector<std::uint
 }
 
 bool hasReason(const GenericVerdict& v, const std::string& start) {
-  return std::any_of(v.reasons.begin(), v.reasons.end(), [&](const std::string& r) { return r.rfind(start, 0) == 0; });
+  return std::any_of(v.reasons.begin(), v.reasons.end(),
+                     [&](const std::string& r) { return r.rfind(start, 0) == 0; });
 }
 
 const char* kTemplate =
@@ -63,7 +64,8 @@ TEST(ReplyBands, DeterministicAcrossRunsAndMachines) {
 
 TEST(ReplyBands, JapaneseIsShingledByCharacter) {
   const auto a = replyBands("お問い合わせありがとうございます。本件は担当部署に転送いたしました。");
-  const auto b = replyBands("お問い合わせありがとうございます。本件は担当部署に転送いたしました。よろしくお願いします。");
+  const auto b = replyBands(
+      "お問い合わせありがとうございます。本件は担当部署に転送いたしました。よろしくお願いします。");
   EXPECT_GE(sharedBands(a, b), 1);
 }
 
@@ -82,9 +84,10 @@ TEST(GenericReply, TemplateMentioningTheAsinIsStillGeneric) {
 TEST(GenericReply, SpecificReplyOpeningWithTheGreetingIsSpecific) {
   auto c = makeCase("fba_inventory", "answered");
   c.identifiers = {{"shipment", "FBA15ABC1234"}, {"amount", "USD 187.20"}};
-  StoredMessage m = message("amazon", "2026-11-20T10:00:00Z",
-                            "Greetings from Amazon Seller Support. Shipment FBA15ABC1234: 7 units could not be found, "
-                            "so we have reimbursed you USD 187.20 in your next settlement.");
+  StoredMessage m =
+      message("amazon", "2026-11-20T10:00:00Z",
+              "Greetings from Amazon Seller Support. Shipment FBA15ABC1234: 7 units could not be found, "
+              "so we have reimbursed you USD 187.20 in your next settlement.");
   const GenericVerdict v = assessReply(m, c, 0, Config::defaults());
   EXPECT_FALSE(v.generic);
   EXPECT_LT(v.score, 0.5);
@@ -122,7 +125,8 @@ TEST(ReplyFeatures, AmountsInAnyLocaleMatchTheCaseAmount) {
 }
 
 TEST(ReplyFeatures, IdentifierShapesWhenTheCaseHasNone) {
-  const auto shapes = identifierShapes("Order 113-4567890-1234567, ASIN B08XYZ1234, shipment FBA15ABC1234, $45.10");
+  const auto shapes =
+      identifierShapes("Order 113-4567890-1234567, ASIN B08XYZ1234, shipment FBA15ABC1234, $45.10");
   EXPECT_EQ(shapes, (std::vector<std::string>{"113-4567890-1234567", "b08xyz1234", "fba15abc1234", "45"}));
   EXPECT_TRUE(identifierShapes("Thank you for contacting us within 2 days.").empty());
 }

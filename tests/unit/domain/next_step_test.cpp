@@ -10,9 +10,10 @@ using namespace caselog::testing;
 namespace {
 
 CaseRecord answeredWithTemplate(const std::string& category) {
-  auto c = makeCase(category, "answered",
-                    {message("seller", "2026-11-10T10:00:00Z", "Please look at my case."),
-                     message("amazon", "2026-11-11T10:00:00Z", "Thank you for contacting us. See the help page.")});
+  auto c = makeCase(
+      category, "answered",
+      {message("seller", "2026-11-10T10:00:00Z", "Please look at my case."),
+       message("amazon", "2026-11-11T10:00:00Z", "Thank you for contacting us. See the help page.")});
   c.subject = "Lost units in FBA15ABC1234";
   c.identifiers = {{"shipment", "FBA15ABC1234"}, {"asin", "B08XYZ1234"}, {"amount", "USD 187.20"}};
   return c;
@@ -64,7 +65,8 @@ TEST(NextStep, EscalateAfterRepeatedTemplatesOrAReopen) {
   EXPECT_EQ(s.reason, "2 template replies so far: ask for a senior investigator or supervisor");
   auto once = answeredWithTemplate("fba_inventory");
   once.reopenCount = 1;
-  EXPECT_EQ(suggestNextStep(once, kTemplateLast, Config::defaults(), at("2026-11-12T10:00:00Z")).action, "escalate");
+  EXPECT_EQ(suggestNextStep(once, kTemplateLast, Config::defaults(), at("2026-11-12T10:00:00Z")).action,
+            "escalate");
 }
 
 TEST(NextStep, ReplyWhenAmazonWaitsOnTheSeller) {
@@ -77,7 +79,8 @@ TEST(NextStep, ReplyWhenAmazonWaitsOnTheSeller) {
 
 TEST(NextStep, WaitThenChaseThenEscalateWhileAmazonIsSilent) {
   // Seller wrote Monday 2 Nov; expected reply 5 business days.
-  auto c = makeCase("catalog_error", "pending_amazon", {message("seller", "2026-11-02T10:00:00Z", "Wrong title.")});
+  auto c = makeCase("catalog_error", "pending_amazon",
+                    {message("seller", "2026-11-02T10:00:00Z", "Wrong title.")});
   auto s = suggestNextStep(c, {verdict(false)}, Config::defaults(), at("2026-11-05T10:00:00Z"));
   EXPECT_EQ(s.action, "wait");
   EXPECT_EQ(s.reason, "Amazon usually replies within 5 business days; 3 so far");
@@ -91,8 +94,10 @@ TEST(NextStep, WaitThenChaseThenEscalateWhileAmazonIsSilent) {
 
 TEST(NextStep, NothingToDoAfterASpecificAnswerOrOutsideTheReopenWindow) {
   auto c = answeredWithTemplate("fba_inventory");
-  EXPECT_EQ(suggestNextStep(c, {verdict(false), verdict(false)}, Config::defaults(), at("2026-11-12T10:00:00Z")).action,
-            "none");
+  EXPECT_EQ(
+      suggestNextStep(c, {verdict(false), verdict(false)}, Config::defaults(), at("2026-11-12T10:00:00Z"))
+          .action,
+      "none");
   c.status = "closed";
   const auto late = suggestNextStep(c, kTemplateLast, Config::defaults(), at("2027-01-20T10:00:00Z"));
   EXPECT_EQ(late.action, "none");
@@ -102,7 +107,9 @@ TEST(NextStep, NothingToDoAfterASpecificAnswerOrOutsideTheReopenWindow) {
 TEST(NextStep, TemplatesComeFromTheConfigurationAndUnknownPlaceholdersStay) {
   const auto c = answeredWithTemplate("fba_inventory");
   Config config = Config::fromJson(
-      {{"nextStep", {{"templates", {{"reopen", "Case {caseId}: {asins} / {orders} / {shipments} {nope} {"}}}}}});
-  EXPECT_EQ(draftFollowUp("reopen", c, "FBA", 0, config), "Case 17865432901: B08XYZ1234 /  / FBA15ABC1234 {nope} {");
+      {{"nextStep",
+        {{"templates", {{"reopen", "Case {caseId}: {asins} / {orders} / {shipments} {nope} {"}}}}}});
+  EXPECT_EQ(draftFollowUp("reopen", c, "FBA", 0, config),
+            "Case 17865432901: B08XYZ1234 /  / FBA15ABC1234 {nope} {");
   EXPECT_EQ(draftFollowUp("missing-kind", c, "FBA", 0, config), "");
 }

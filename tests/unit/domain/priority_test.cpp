@@ -40,10 +40,11 @@ TEST(Priority, SuppressedListingWaitingPastExpectedReplyTime) {
 TEST(Priority, WaitingIsCappedAndNeedsTheSellerToHaveWrittenLast) {
   auto c = makeCase("listing_suppressed", "pending_amazon",
                     {message("seller", "2026-09-01T10:00:00Z", "Please reinstate my listing.")});
-  EXPECT_DOUBLE_EQ(termOf(computePriority(c, {verdict(false)}, tens(), at("2026-11-16T10:00:00Z")), "waiting"), 10.0);
+  EXPECT_DOUBLE_EQ(
+      termOf(computePriority(c, {verdict(false)}, tens(), at("2026-11-16T10:00:00Z")), "waiting"), 10.0);
   c.messages.push_back(message("amazon", "2026-09-02T10:00:00Z", "We reinstated it."));
-  EXPECT_FALSE(hasTerm(computePriority(c, {verdict(false), verdict(false)}, tens(), at("2026-11-16T10:00:00Z")),
-                       "waiting"));
+  EXPECT_FALSE(hasTerm(
+      computePriority(c, {verdict(false), verdict(false)}, tens(), at("2026-11-16T10:00:00Z")), "waiting"));
 }
 
 TEST(Priority, NeedsSellerWithImpliedPlanOfActionDeadline) {
@@ -62,7 +63,8 @@ TEST(Priority, NeedsSellerWithImpliedPlanOfActionDeadline) {
 TEST(Priority, MoneyOnALogScale) {
   auto c = makeCase("payments", "pending_amazon");
   c.identifiers = {{"amount", "USD 99"}};
-  EXPECT_NEAR(termOf(computePriority(c, {}, tens(), at("2026-11-20T00:00:00Z")), "money"), 10.0 * 2.0 / 3.0, 1e-9);
+  EXPECT_NEAR(termOf(computePriority(c, {}, tens(), at("2026-11-20T00:00:00Z")), "money"), 10.0 * 2.0 / 3.0,
+              1e-9);
   c.identifiers = {{"amount", "USD 400.00"}, {"amount", "USD 599.00"}, {"amount", "EUR 5.00"}};
   const Priority p = computePriority(c, {}, tens(), at("2026-11-20T00:00:00Z"));
   EXPECT_NEAR(termOf(p, "money"), 10.0, 1e-9);  // USD total 999 = moneyFullAt
@@ -100,15 +102,17 @@ TEST(Priority, ResolvedCasesSinkAndStopWaiting) {
 }
 
 TEST(Priority, DeadlineStatedInAReply) {
-  auto c = makeCase("other", "answered",
-                    {message("amazon", "2026-11-18T00:00:00Z",
-                             "Please provide the invoices within 3 days. Otherwise the listing stays inactive.")});
+  auto c =
+      makeCase("other", "answered",
+               {message("amazon", "2026-11-18T00:00:00Z",
+                        "Please provide the invoices within 3 days. Otherwise the listing stays inactive.")});
   const std::vector<GenericVerdict> v = {verdict(false)};
   EXPECT_NEAR(termOf(computePriority(c, v, tens(), at("2026-11-20T00:00:00Z")), "deadline"), 9.0, 1e-9);
   const Priority passed = computePriority(c, v, tens(), at("2026-11-23T00:00:00Z"));
   EXPECT_NEAR(termOf(passed, "deadline"), 10.0, 1e-9);
   bool explained = false;
-  for (const auto& t : passed.terms) explained |= t.explanation == "\"within 3 days\" in Amazon's reply: passed 2 days ago";
+  for (const auto& t : passed.terms)
+    explained |= t.explanation == "\"within 3 days\" in Amazon's reply: passed 2 days ago";
   EXPECT_TRUE(explained);
   // Beyond the grace period the deadline is history.
   EXPECT_FALSE(hasTerm(computePriority(c, v, tens(), at("2026-12-01T00:00:00Z")), "deadline"));
@@ -122,7 +126,8 @@ TEST(Priority, AmazonsOwnResponseTimeIsNotADeadline) {
 
 TEST(Priority, CoefficientsComeFromTheConfiguration) {
   auto c = makeCase("listing_suppressed", "needs_seller");
-  Config config = Config::fromJson({{"priority", {{"coefficients", {{"category", 2}, {"needs_seller", 0.5}}}}}});
+  Config config =
+      Config::fromJson({{"priority", {{"coefficients", {{"category", 2}, {"needs_seller", 0.5}}}}}});
   const Priority p = computePriority(c, {}, config, at("2026-11-20T00:00:00Z"));
   EXPECT_DOUBLE_EQ(p.score, 2.5);
   EXPECT_EQ(p.label, "P4");

@@ -36,7 +36,8 @@ TEST(Reminders, AmazonSilentAfterExpectedBusinessDays) {
   const auto rs = evaluateReminders(c, {verdict(false)}, config, at("2026-11-27T11:00:00Z"));
   ASSERT_EQ(rules(rs), Rules{"amazon_silent"});
   EXPECT_EQ(formatIso8601(rs[0].dueAt), "2026-11-26T10:00:00Z");
-  EXPECT_EQ(rs[0].message, "Amazon has not replied for 6 business days (usually within 5): follow up in the case");
+  EXPECT_EQ(rs[0].message,
+            "Amazon has not replied for 6 business days (usually within 5): follow up in the case");
   EXPECT_EQ(rs[0].caseId, c.caseId);
   EXPECT_EQ(rs[0].subject, c.subject);
 }
@@ -53,8 +54,9 @@ TEST(Reminders, NoSilenceReminderOnceAmazonAnswered) {
   auto c = makeCase("catalog_error", "answered",
                     {message("seller", "2026-11-02T10:00:00Z", "The title of my product is wrong."),
                      message("amazon", "2026-11-03T10:00:00Z", "We have corrected the title.")});
-  EXPECT_TRUE(evaluateReminders(c, {verdict(false), verdict(false)}, Config::defaults(), at("2026-11-27T00:00:00Z"))
-                  .empty());
+  EXPECT_TRUE(
+      evaluateReminders(c, {verdict(false), verdict(false)}, Config::defaults(), at("2026-11-27T00:00:00Z"))
+          .empty());
 }
 
 TEST(Reminders, NeedsSeller) {
@@ -68,9 +70,10 @@ TEST(Reminders, NeedsSeller) {
 }
 
 TEST(Reminders, GenericReplyOnAnsweredCaseWhileTheReopenWindowIsOpen) {
-  auto c = makeCase("fba_shipment", "answered",
-                    {message("seller", "2026-11-01T10:00:00Z", "Shipment FBA15ABC1234 shows 0 units received."),
-                     message("amazon", "2026-11-02T10:00:00Z", "Thank you for contacting us. Please see the help page.")});
+  auto c = makeCase(
+      "fba_shipment", "answered",
+      {message("seller", "2026-11-01T10:00:00Z", "Shipment FBA15ABC1234 shows 0 units received."),
+       message("amazon", "2026-11-02T10:00:00Z", "Thank you for contacting us. Please see the help page.")});
   const std::vector<GenericVerdict> v = {verdict(false), verdict(true)};
   const auto rs = evaluateReminders(c, v, Config::defaults(), at("2026-11-05T00:00:00Z"));
   ASSERT_EQ(rules(rs), Rules{"generic_reopen"});
@@ -79,11 +82,13 @@ TEST(Reminders, GenericReplyOnAnsweredCaseWhileTheReopenWindowIsOpen) {
   // After the 30-day window: nothing to do.
   EXPECT_TRUE(evaluateReminders(c, v, Config::defaults(), at("2026-12-03T00:00:00Z")).empty());
   // A specific reply: nothing either.
-  EXPECT_TRUE(evaluateReminders(c, {verdict(false), verdict(false)}, Config::defaults(), at("2026-11-05T00:00:00Z"))
-                  .empty());
+  EXPECT_TRUE(
+      evaluateReminders(c, {verdict(false), verdict(false)}, Config::defaults(), at("2026-11-05T00:00:00Z"))
+          .empty());
   // Work in progress is not answered: no reopen reminder.
   c.status = "work_in_progress";
-  EXPECT_EQ(find(evaluateReminders(c, v, Config::defaults(), at("2026-11-05T00:00:00Z")), "generic_reopen"), nullptr);
+  EXPECT_EQ(find(evaluateReminders(c, v, Config::defaults(), at("2026-11-05T00:00:00Z")), "generic_reopen"),
+            nullptr);
 }
 
 TEST(Reminders, SnoozeSilencesEverythingUntilTheFollowUpDate) {
@@ -99,14 +104,16 @@ TEST(Reminders, SnoozeSilencesEverythingUntilTheFollowUpDate) {
 TEST(Reminders, FollowUpOnAClosedCase) {
   auto c = makeCase("other", "closed");
   c.snoozedUntil = at("2026-11-25T09:00:00Z");
-  EXPECT_EQ(rules(evaluateReminders(c, {}, Config::defaults(), at("2026-11-26T00:00:00Z"))), Rules{"follow_up"});
+  EXPECT_EQ(rules(evaluateReminders(c, {}, Config::defaults(), at("2026-11-26T00:00:00Z"))),
+            Rules{"follow_up"});
 }
 
 TEST(Reminders, DeadlineApproaching) {
   auto c = makeCase("account_health", "work_in_progress",
                     {message("amazon", "2026-11-10T00:00:00Z", "Your account is under review.")});
   // Plan of action due 27 Nov (17 days); warned 3 days before, from 24 Nov.
-  EXPECT_EQ(find(evaluateReminders(c, {verdict(false)}, Config::defaults(), at("2026-11-23T23:00:00Z")), "deadline"),
+  EXPECT_EQ(find(evaluateReminders(c, {verdict(false)}, Config::defaults(), at("2026-11-23T23:00:00Z")),
+                 "deadline"),
             nullptr);
   const auto rs = evaluateReminders(c, {verdict(false)}, Config::defaults(), at("2026-11-25T00:00:00Z"));
   const Reminder* r = find(rs, "deadline");
@@ -114,11 +121,13 @@ TEST(Reminders, DeadlineApproaching) {
   EXPECT_EQ(formatIso8601(r->dueAt), "2026-11-24T00:00:00Z");
   EXPECT_EQ(r->message, "Deadline due in 2 days (2026-11-27): plan of action");
   c.status = "resolved";
-  EXPECT_EQ(find(evaluateReminders(c, {verdict(false)}, Config::defaults(), at("2026-11-25T00:00:00Z")), "deadline"),
+  EXPECT_EQ(find(evaluateReminders(c, {verdict(false)}, Config::defaults(), at("2026-11-25T00:00:00Z")),
+                 "deadline"),
             nullptr);
 }
 
 TEST(Reminders, NothingForAQuietOpenCaseWithinExpectations) {
-  auto c = makeCase("advertising", "open", {message("seller", "2026-11-20T10:00:00Z", "My campaign was paused.")});
+  auto c =
+      makeCase("advertising", "open", {message("seller", "2026-11-20T10:00:00Z", "My campaign was paused.")});
   EXPECT_TRUE(evaluateReminders(c, {verdict(false)}, Config::defaults(), at("2026-11-23T10:00:00Z")).empty());
 }

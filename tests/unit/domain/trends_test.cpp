@@ -88,7 +88,8 @@ TEST(Trends, CountsPerCategoryPerWeekOverTheLast26Weeks) {
   EXPECT_EQ(listing, 4);
   // 10 days before Wednesday 25 Nov is Sunday 15 Nov: the week of Monday 9 Nov.
   bool found = false;
-  for (const auto& w : t.perWeek) found |= w.category == "listing_suppressed" && w.weekStart == "2026-11-09" && w.cases == 1;
+  for (const auto& w : t.perWeek)
+    found |= w.category == "listing_suppressed" && w.weekStart == "2026-11-09" && w.cases == 1;
   EXPECT_TRUE(found);
 }
 
