@@ -2,8 +2,9 @@
 # Extension: npm ci in extension/ (skipped when node_modules already matches the lockfile,
 # so it works offline once installed), the node:test unit suites (parsers, background
 # logic, build), web-ext lint on the Firefox variant (must have zero errors; warnings are
-# printed), and the Playwright smoke test in Debian's Chromium (/usr/bin/chromium; never
-# a downloaded browser). Writes "PASSED FAILED" to $CASELOG_RESULTS/20-extension.
+# printed), the Playwright smoke test in Debian's Chromium (/usr/bin/chromium; never
+# a downloaded browser) and, when Debian's firefox-esr is installed, a headless run of the
+# Firefox variant. Writes "PASSED FAILED" to $CASELOG_RESULTS/20-extension.
 set -uo pipefail
 root=${CASELOG_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 results=${CASELOG_RESULTS:-$(mktemp -d)}
@@ -64,7 +65,7 @@ else
   failed=$((failed + 1))
 fi
 
-echo "--- browser smoke test (Playwright + ${CASELOG_CHROMIUM:-/usr/bin/chromium})"
+echo "--- browser tests (Playwright + ${CASELOG_CHROMIUM:-/usr/bin/chromium}; firefox-esr if installed)"
 if [ -z "${CASELOG_HOST_BIN:-}" ] && [ -n "${CASELOG_BUILD:-}" ] && [ -x "$CASELOG_BUILD/native-host/caselog-host" ]; then
   export CASELOG_HOST_BIN=$CASELOG_BUILD/native-host/caselog-host
 fi
