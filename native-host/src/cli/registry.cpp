@@ -22,7 +22,7 @@ const std::vector<std::unique_ptr<Command>>& commands() {
     t.push_back(makePinCommand());
     t.push_back(makeUnpinCommand());
     t.push_back(makeServeCommand());
-    // demo: added with service/demo_data
+    t.push_back(makeDemoCommand());
     return t;
   }();
   return table;
