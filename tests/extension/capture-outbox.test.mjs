@@ -178,3 +178,17 @@ test('selection capture: case ID from the URL, the title or the text; the text i
   assert.match(snapshotForSelection({ text: 'no id here', url: 'https://sellercentral.amazon.de/x', pageTitle: 'Home' }).error, /no case ID/);
   assert.match(snapshotForSelection({ text: '   ', url: 'https://x.example/?caseID=12345678901' }).error, /empty/);
 });
+
+test('the same page captured again while the host is away is queued once; another page of the thread is kept', async () => {
+  const { client, capture, outbox } = setUp({ missing: true });
+  client.start();
+  await settle();
+  await capture.capture(snapshot);
+  await capture.capture(structuredClone(snapshot));
+  assert.equal((await outbox.entries()).length, 1);
+  const page2 = JSON.parse(readFileSync(path.join(FIXTURES, 'katal-us-long-page2.json'), 'utf8'));
+  const page1 = JSON.parse(readFileSync(path.join(FIXTURES, 'katal-us-long-page1.json'), 'utf8'));
+  await capture.capture(page1);
+  await capture.capture(page2);
+  assert.equal((await outbox.entries()).length, 3);
+});

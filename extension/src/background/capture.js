@@ -42,6 +42,12 @@ export function selectionSnapshot({ text, url, caseId }) {
   };
 }
 
+// Two requests that would store the same thing (a page reloaded while the host is away).
+function sameContent(a, b) {
+  return a.type === b.type && a.source.url === b.source.url &&
+    JSON.stringify(a.case ?? a.cases) === JSON.stringify(b.case ?? b.cases);
+}
+
 export function resultFromAck(request, ack) {
   if (request.type === 'capture_list') {
     return { state: 'saved', list: true, cases: ack.cases ?? 0, created: ack.created ?? 0, updated: ack.updated ?? 0 };
@@ -60,11 +66,13 @@ export class CaptureService {
     this.flushing = null;
   }
 
-  /** Stores the snapshot in the outbox, then tries to deliver it. */
+  /** Stores the snapshot in the outbox (unless the same content is already queued), then tries to deliver it. */
   async capture(snapshot) {
     const invalid = invalidSnapshot(snapshot);
     if (invalid) return { state: 'failed', reason: invalid };
-    const entry = await this.outbox.put(toRequest(snapshot, this.now().toISOString().replace(/\.\d{3}Z$/, 'Z')));
+    const request = toRequest(snapshot, this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    const queued = (await this.outbox.entries()).find((e) => sameContent(e.request, request));
+    const entry = queued ?? (await this.outbox.put(request));
     this.onChange();
     return this.deliver(entry);
   }
