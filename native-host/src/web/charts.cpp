@@ -16,6 +16,17 @@ std::string fmt(double v) {
   return buf;
 }
 
+// Category labels are long ("Account health / performance notification"): keep the first part.
+std::string shortLabel(const std::string& label) {
+  std::string s = label.substr(0, label.find(" / "));
+  if (s.size() > 24) {
+    std::size_t cut = 23;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    s = s.substr(0, cut) + "…";
+  }
+  return s;
+}
+
 std::string colourClass(std::size_t i) { return "c" + std::to_string(i % 11); }
 
 }  // namespace
@@ -34,12 +45,12 @@ void weeklyChart(HtmlWriter& w, const std::vector<WeekCount>& perWeek) {
   std::sort(weeks.begin(), weeks.end());
   int maxTotal = 1;
   for (const auto& [week, n] : weekTotals) maxTotal = std::max(maxTotal, n);
-  const double width = 640, height = 220, left = 30, bottom = 24, top = 8;
+  const double width = 480, height = 220, left = 24, bottom = 24, top = 8;
   const double plotH = height - bottom - top;
   const double slot = weeks.empty() ? 0 : (width - left) / static_cast<double>(weeks.size());
-  w.open("svg", {{"class", "chart"}, {"viewBox", "0 0 640 220"}, {"role", "img"},
+  w.open("svg", {{"class", "chart"}, {"viewBox", "0 0 480 220"}, {"role", "img"},
                  {"aria-label", "Cases per category per week"}});
-  w.voidTag("line", {{"class", "axis"}, {"x1", fmt(left)}, {"y1", fmt(height - bottom)}, {"x2", fmt(width)},
+  w.selfClosing("line", {{"class", "axis"}, {"x1", fmt(left)}, {"y1", fmt(height - bottom)}, {"x2", fmt(width)},
                      {"y2", fmt(height - bottom)}});
   w.el("text", {{"x", "0"}, {"y", fmt(top + 10)}}, std::to_string(maxTotal));
   w.el("text", {{"x", "0"}, {"y", fmt(height - bottom)}}, "0");
@@ -68,14 +79,14 @@ void barChart(HtmlWriter& w, const std::vector<Bar>& bars, const std::string& ti
   double maxValue = 0;
   for (const Bar& b : bars) maxValue = std::max(maxValue, b.value);
   if (maxValue <= 0) maxValue = 1;
-  const double rowH = 24, labelW = 200, width = 640, textW = 70;
+  const double rowH = 24, labelW = 170, width = 480, textW = 56;
   const double height = rowH * static_cast<double>(bars.size()) + 4;
-  w.open("svg", {{"class", "chart"}, {"viewBox", "0 0 640 " + fmt(height)}, {"role", "img"}, {"aria-label", title}});
+  w.open("svg", {{"class", "chart"}, {"viewBox", "0 0 480 " + fmt(height)}, {"role", "img"}, {"aria-label", title}});
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     const double y = rowH * static_cast<double>(i) + 4;
     const double len = (width - labelW - textW) * b.value / maxValue;
-    w.el("text", {{"x", "0"}, {"y", fmt(y + 13)}}, b.label.size() > 30 ? b.label.substr(0, 29) + "…" : b.label);
+    w.el("text", {{"x", "0"}, {"y", fmt(y + 13)}}, shortLabel(b.label));
     w.open("rect", {{"class", colourClass(i)}, {"x", fmt(labelW)}, {"y", fmt(y)}, {"width", fmt(std::max(len, 1.0))},
                     {"height", fmt(rowH - 8)}, {"rx", "3"}});
     w.el("title", b.label + ": " + b.text).close("rect");

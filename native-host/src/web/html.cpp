@@ -70,6 +70,14 @@ HtmlWriter& HtmlWriter::close(const char* tag) {
 
 HtmlWriter& HtmlWriter::voidTag(const char* tag, Attrs list) { return open(tag, list); }
 
+HtmlWriter& HtmlWriter::selfClosing(const char* tag, Attrs list) {
+  out_ += '<';
+  out_ += tag;
+  attrs(list);
+  out_ += "/>";
+  return *this;
+}
+
 HtmlWriter& HtmlWriter::el(const char* tag, Attrs list, std::string_view content) {
   return open(tag, list).text(content).close(tag);
 }

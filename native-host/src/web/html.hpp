@@ -41,6 +41,7 @@ class HtmlWriter {
   HtmlWriter& open(const char* tag, Attrs attrs = {});
   HtmlWriter& close(const char* tag);
   HtmlWriter& voidTag(const char* tag, Attrs attrs = {});  // <input …>, <br>
+  HtmlWriter& selfClosing(const char* tag, Attrs attrs = {});  // SVG: <line …/>
   // open + escaped text + close
   HtmlWriter& el(const char* tag, Attrs attrs, std::string_view content);
   HtmlWriter& el(const char* tag, std::string_view content) { return el(tag, {}, content); }
