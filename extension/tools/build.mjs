@@ -2,16 +2,20 @@
 // Emits the per-browser variants from the ONE manifest source (src/manifest.json):
 //   dist/chromium  — service worker background; `key` kept (fixed extension ID)
 //   dist/firefox   — background.scripts (module), gecko add-on ID; no `key`
-// Also checks that the manifest's host permissions are exactly the marketplace list
-// the parser knows (src/parser/marketplaces.js), so the two can never drift apart.
+// Both get content/content.js, the content module and the parser bundled into one classic
+// script (content scripts cannot be modules; tools/bundle.mjs). Also checks that the
+// manifest's host permissions are exactly the marketplace list the parser knows
+// (src/parser/marketplaces.js), so the two can never drift apart.
 //   node tools/build.mjs [--out DIR]
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matchPatterns } from '../src/parser/marketplaces.js';
+import { bundle } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
+const CONTENT_BUNDLE = 'content/content.js';
 
 export function chromiumManifest(source) {
   const m = structuredClone(source);
@@ -24,7 +28,6 @@ export function firefoxManifest(source) {
   delete m.key;
   delete m.minimum_chrome_version;
   m.background = { scripts: [source.background.service_worker], type: source.background.type };
-  m.web_accessible_resources = source.web_accessible_resources.map(({ use_dynamic_url: _unused, ...rest }) => rest);
   return m;
 }
 
@@ -35,21 +38,26 @@ export function checkManifest(manifest) {
     throw new Error('manifest host_permissions differ from src/parser/marketplaces.js');
   }
   const files = [manifest.background.service_worker, manifest.action.default_popup, manifest.options_ui.page,
-    ...Object.values(manifest.icons), ...manifest.content_scripts.flatMap((c) => c.js)];
+    ...Object.values(manifest.icons)];
   const absent = files.filter((f) => !existsSync(path.join(src, f)));
   if (absent.length) throw new Error(`manifest names missing files: ${absent.join(', ')}`);
+  if (JSON.stringify(manifest.content_scripts.flatMap((c) => c.js)) !== JSON.stringify([CONTENT_BUNDLE])) {
+    throw new Error(`the content script must be the built ${CONTENT_BUNDLE}`);
+  }
 }
 
 export function build(outDir = path.join(root, 'dist')) {
   const source = JSON.parse(readFileSync(path.join(src, 'manifest.json'), 'utf8'));
   checkManifest(source);
   const variants = { chromium: chromiumManifest(source), firefox: firefoxManifest(source) };
+  const contentScript = bundle(path.join(src, 'content/main.js'), 'main');
   for (const [name, manifest] of Object.entries(variants)) {
     const dir = path.join(outDir, name);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     cpSync(src, dir, { recursive: true, filter: (f) => path.basename(f) !== 'manifest.json' });
     writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(path.join(dir, CONTENT_BUNDLE), contentScript);
   }
   return Object.fromEntries(Object.keys(variants).map((n) => [n, path.join(outDir, n)]));
 }

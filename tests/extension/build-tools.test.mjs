@@ -45,7 +45,7 @@ test('firefox variant: module background script and the gecko ID, no key', () =>
   assert.deepStrictEqual(m.background, { scripts: ['background/worker.js'], type: 'module' });
   assert.equal(m.key, undefined);
   assert.equal(m.browser_specific_settings.gecko.id, 'caselog@caselog.dev');
-  assert.ok(m.web_accessible_resources.every((w) => !('use_dynamic_url' in w)));
+  assert.equal(m.web_accessible_resources, undefined, 'no extension file is exposed to pages');
 });
 
 test('build writes both variants with every file', () => {
@@ -53,7 +53,7 @@ test('build writes both variants with every file', () => {
   try {
     const dirs = build(out);
     for (const dir of Object.values(dirs)) {
-      for (const f of ['manifest.json', 'background/worker.js', 'popup/popup.html', 'content/loader.js', 'parser/index.js', 'icons/icon-128.png']) {
+      for (const f of ['manifest.json', 'background/worker.js', 'popup/popup.html', 'content/content.js', 'parser/index.js', 'icons/icon-128.png']) {
         assert.ok(readFileSync(path.join(dir, f)).length > 0, `${dir}/${f}`);
       }
     }
