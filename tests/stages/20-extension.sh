@@ -41,6 +41,12 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log" "$log.details"' EXIT
 
+# The real binaries from stage 10, when built: the contract test and the smoke test use them.
+if [ -n "${CASELOG_BUILD:-}" ]; then
+  [ -z "${CASELOG_CLI_BIN:-}" ] && [ -x "$CASELOG_BUILD/native-host/caselog" ] && export CASELOG_CLI_BIN=$CASELOG_BUILD/native-host/caselog
+  [ -z "${CASELOG_HOST_BIN:-}" ] && [ -x "$CASELOG_BUILD/native-host/caselog-host" ] && export CASELOG_HOST_BIN=$CASELOG_BUILD/native-host/caselog-host
+fi
+
 echo "--- unit tests (node:test + jsdom)"
 node --test --test-reporter=tap "$root"/tests/extension/*.test.mjs > "$log" 2>&1
 rc=$?
@@ -66,9 +72,6 @@ else
 fi
 
 echo "--- browser tests (Playwright + ${CASELOG_CHROMIUM:-/usr/bin/chromium}; firefox-esr if installed)"
-if [ -z "${CASELOG_HOST_BIN:-}" ] && [ -n "${CASELOG_BUILD:-}" ] && [ -x "$CASELOG_BUILD/native-host/caselog-host" ]; then
-  export CASELOG_HOST_BIN=$CASELOG_BUILD/native-host/caselog-host
-fi
 echo "host: ${CASELOG_HOST_BIN:-fake host (tests/extension/browser/fake-host.mjs)}"
 if [ ! -x "${CASELOG_CHROMIUM:-/usr/bin/chromium}" ]; then
   echo "extension: no Chromium at ${CASELOG_CHROMIUM:-/usr/bin/chromium} (installer/deps.sh --ci installs Debian's)" >&2
