@@ -175,6 +175,8 @@ test('the popup shows the connection, due reminders and search results as text',
   assert.ok(await page.locator('#hits mark').count() >= 1);
   assert.ok(await page.locator('#install-hint').isHidden());
   await page.screenshot({ path: path.join(SHOTS, 'popup-connected.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(SHOTS, 'popup-connected-dark.png'), fullPage: true });
   await page.close();
 });
 
