@@ -109,6 +109,10 @@ CREATE VIRTUAL TABLE message_fts USING fts5(body, content='messages', content_ro
   tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
   BEGIN INSERT INTO message_fts(rowid, body) VALUES (new.id, new.body); END;
+-- Only current versions are searchable: a superseded text leaves the index (the row stays).
+CREATE TRIGGER messages_fts_supersede AFTER UPDATE OF current ON messages
+  WHEN old.current = 1 AND new.current = 0
+  BEGIN INSERT INTO message_fts(message_fts, rowid, body) VALUES ('delete', old.id, old.body); END;
 -- Subjects (rowid = cases.id * 2) and notes (rowid = notes.id * 2 + 1).
 CREATE VIRTUAL TABLE text_fts USING fts5(text, case_id UNINDEXED, tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases

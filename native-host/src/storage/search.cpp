@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "storage/search_rank.hpp"
 #include "storage/sqlite_store.hpp"
 
 namespace caselog {
@@ -16,33 +17,44 @@ namespace {
 struct Candidate {
   bool message = true;  // message_fts, else text_fts (subject or note)
   std::int64_t rowid = 0;
-  double score = 0;  // -bm25: higher is better
+  search::RowStats stats;
+  double score = 0;  // higher is better
 };
 
-// Newest matching messages below `upper`, with the filters applied, scored by BM25.
+// Newest matching messages below `upper`, with the filters applied. The index holds current
+// message versions only (superseded ones are removed from it).
 constexpr const char* kMessageCandidates =
-    "SELECT f.rowid, bm25(message_fts) FROM message_fts f "
+    "SELECT f.rowid, caselog_stats(message_fts) FROM message_fts f "
     "JOIN messages m ON m.id = f.rowid JOIN cases c ON c.case_id = m.case_id "
-    "WHERE message_fts MATCH ?1 AND f.rowid < ?2 AND m.current = 1 "
+    "WHERE message_fts MATCH ?1 AND f.rowid < ?2 "
     "AND (?3 IS NULL OR m.author = ?3) AND (?4 IS NULL OR m.case_id = ?4) AND (?5 IS NULL OR c.status = ?5) "
     "AND (?6 IS NULL OR c.category = ?6) AND (?7 IS NULL OR m.sent_at >= ?7) AND (?8 IS NULL OR m.sent_at < ?8) "
     "ORDER BY f.rowid DESC LIMIT ?9";
 
+// No filter: the index alone (no row lookups).
+constexpr const char* kPlainMessageCandidates =
+    "SELECT rowid, caselog_stats(message_fts) FROM message_fts WHERE message_fts MATCH ?1 AND rowid < ?2 "
+    "ORDER BY rowid DESC LIMIT ?9";
+
 // With a case filter the case's own messages drive the plan (a handful of rowid lookups).
 constexpr const char* kCaseMessageCandidates =
-    "SELECT f.rowid, bm25(message_fts) FROM messages m CROSS JOIN message_fts f ON f.rowid = m.id "
+    "SELECT f.rowid, caselog_stats(message_fts) FROM messages m CROSS JOIN message_fts f ON f.rowid = m.id "
     "JOIN cases c ON c.case_id = m.case_id "
-    "WHERE m.case_id = ?4 AND message_fts MATCH ?1 AND m.id < ?2 AND m.current = 1 "
+    "WHERE m.case_id = ?4 AND message_fts MATCH ?1 AND m.id < ?2 "
     "AND (?3 IS NULL OR m.author = ?3) AND (?5 IS NULL OR c.status = ?5) "
     "AND (?6 IS NULL OR c.category = ?6) AND (?7 IS NULL OR m.sent_at >= ?7) AND (?8 IS NULL OR m.sent_at < ?8) "
     "ORDER BY m.id DESC LIMIT ?9";
 
 // Newest matching subjects and notes below `upper`.
 constexpr const char* kTextCandidates =
-    "SELECT t.rowid, bm25(text_fts) FROM text_fts t JOIN cases c ON c.case_id = t.case_id "
+    "SELECT t.rowid, caselog_stats(text_fts) FROM text_fts t JOIN cases c ON c.case_id = t.case_id "
     "WHERE text_fts MATCH ?1 AND t.rowid < ?2 "
     "AND (?3 IS NULL OR t.case_id = ?3) AND (?4 IS NULL OR c.status = ?4) AND (?5 IS NULL OR c.category = ?5) "
     "ORDER BY t.rowid DESC LIMIT ?6";
+
+constexpr const char* kPlainTextCandidates =
+    "SELECT rowid, caselog_stats(text_fts) FROM text_fts WHERE text_fts MATCH ?1 AND rowid < ?2 "
+    "AND (?3 IS NULL OR case_id = ?3) ORDER BY rowid DESC LIMIT ?6";
 
 constexpr const char* kMessageHit =
     "SELECT m.case_id, c.subject, m.author, m.sent_at, snippet(message_fts, 0, char(2), char(3), '…', 16) "
@@ -61,18 +73,32 @@ std::int64_t maxRowid(Db& db, const char* sql) {
 
 void messageCandidates(Db& db, const std::string& fts, const SearchQuery& q, std::int64_t upper,
                        std::vector<Candidate>& out) {
-  Stmt st(db, q.caseId ? kCaseMessageCandidates : kMessageCandidates);
-  st.bind(1, fts).bind(2, upper).bind(3, q.author).bind(4, q.caseId).bind(5, q.status).bind(6, q.category);
-  st.bind(7, sqlite::seconds(q.from)).bind(8, sqlite::seconds(q.to)).bind(9, search::kCandidateWindow);
-  while (st.step()) out.push_back({true, st.int64(0), -st.real(1)});
+  const bool filtered = q.author || q.status || q.category || q.from || q.to;
+  Stmt st(db, q.caseId ? kCaseMessageCandidates : filtered ? kMessageCandidates : kPlainMessageCandidates);
+  st.bind(1, fts).bind(2, upper).bind(9, search::kCandidateWindow);
+  if (q.caseId || filtered) {
+    st.bind(3, q.author).bind(4, q.caseId).bind(5, q.status).bind(6, q.category);
+    st.bind(7, sqlite::seconds(q.from)).bind(8, sqlite::seconds(q.to));
+  }
+  while (st.step()) out.push_back({true, st.int64(0), search::parseRowStats(st.text(1)), 0});
 }
 
 void textCandidates(Db& db, const std::string& fts, const SearchQuery& q, std::int64_t upper,
                     std::vector<Candidate>& out) {
-  Stmt st(db, kTextCandidates);
-  st.bind(1, fts).bind(2, upper).bind(3, q.caseId).bind(4, q.status).bind(5, q.category);
-  st.bind(6, search::kCandidateWindow);
-  while (st.step()) out.push_back({false, st.int64(0), -st.real(1)});
+  const bool filtered = q.status || q.category;
+  Stmt st(db, filtered ? kTextCandidates : kPlainTextCandidates);
+  st.bind(1, fts).bind(2, upper).bind(3, q.caseId).bind(6, search::kTextWindow);
+  if (filtered) st.bind(4, q.status).bind(5, q.category);
+  while (st.step()) out.push_back({false, st.int64(0), search::parseRowStats(st.text(1)), 0});
+}
+
+// BM25 within each source's window (storage/search_rank.hpp).
+void score(std::vector<Candidate>::iterator begin, std::vector<Candidate>::iterator end) {
+  std::vector<search::RowStats> rows;
+  for (auto it = begin; it != end; ++it) rows.push_back(it->stats);
+  const auto scores = search::windowBm25(rows);
+  for (std::size_t i = 0; begin + static_cast<std::ptrdiff_t>(i) != end; ++i)
+    (begin + static_cast<std::ptrdiff_t>(i))->score = scores[i];
 }
 
 SearchHit loadHit(Db& db, const std::string& fts, const Candidate& c) {
@@ -106,11 +132,13 @@ SearchPage runSearch(Db& db, const std::string& fts, const SearchQuery& q, searc
   const size_t messages = candidates.size();
   if (withText && cur.textUpper > 0) textCandidates(db, fts, q, cur.textUpper, candidates);
   const size_t texts = candidates.size() - messages;
+  score(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(messages));
+  score(candidates.begin() + static_cast<std::ptrdiff_t>(messages), candidates.end());
 
   // The next window starts below the oldest candidate of each full window.
   search::Cursor nextWindow{0, 0, 0};
   if (messages == search::kCandidateWindow) nextWindow.messageUpper = candidates[messages - 1].rowid;
-  if (texts == search::kCandidateWindow) nextWindow.textUpper = candidates.back().rowid;
+  if (texts == search::kTextWindow) nextWindow.textUpper = candidates.back().rowid;
 
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.score != b.score ? a.score > b.score : a.rowid > b.rowid;

@@ -3,13 +3,16 @@
 // The plan (SqliteStore::search, search.cpp), and what the user sees:
 //   Matches are found newest first (FTS5 walks a term's rowids in descending order cheaply, and
 //   message ids grow with capture order), and at most kCandidateWindow of them are taken: the
-//   newest 1,000 matching messages plus the newest 1,000 matching subjects/notes. Those candidates
-//   are ranked by BM25 and paged. A rare term (fewer matches than the window) is therefore ranked
-//   exactly over all its matches; a broad term shows "the most relevant among the newest 1,000
-//   matches", and paging past them continues with the next-older 1,000. Snippets are built only
-//   for the page returned. Subjects and notes live in their own small index and are ranked by
-//   BM25 over that index; the two candidate lists are merged by score. This bounds the work per page whatever the term's frequency (the naive
+//   newest 1,000 matching messages plus the newest 250 matching subjects/notes. Those candidates
+//   are ranked by BM25 whose document frequencies come from the window itself
+//   (storage/search_rank.hpp: the built-in bm25() would first walk every match of every term),
+//   and paged. A rare term (fewer matches than the window) is therefore ranked over all its
+//   matches; a broad term shows "the most relevant among the newest 1,000 matches", and paging
+//   past them continues with the next-older 1,000. Snippets are built only for the page
+//   returned. The work per page is bounded whatever the term's frequency (the naive
 //   `ORDER BY rank` scores every match: ~275k rows for a common word over 2M messages).
+//   Subjects and notes have their own small index, ranked the same way; the two lists merge by
+//   score. Superseded message versions are not in the index.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +22,8 @@
 
 namespace caselog::search {
 
-inline constexpr int kCandidateWindow = 1000;
+inline constexpr int kCandidateWindow = 1000;  // messages
+inline constexpr int kTextWindow = 250;        // subjects and notes
 
 // An FTS5 MATCH expression for the user's text, or nullopt when it has no searchable term.
 // Every term becomes a quoted string (so `:`, `-`, `(`, `^`, `NEAR` … are plain text and

@@ -121,7 +121,7 @@ int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, cons
   if (bands.empty()) return 0;
   return read([&](Db& db) {
     // Saturates at kMaxSharingCases: the scan stops there, so a template sent to 100,000 cases
-    // costs no more than one sent to a hundred.
+    // costs no more than one sent to a few dozen.
     Stmt st(db, "SELECT count(*) FROM (SELECT DISTINCT case_id FROM reply_bands "
                 "WHERE band IN (SELECT value FROM json_each(?1)) AND case_id <> ?2 LIMIT ?3)");
     st.bind(1, bandsJson(bands)).bind(2, exceptCaseId).bind(3, kMaxSharingCases);

@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "storage/schema.hpp"
+#include "storage/search_rank.hpp"
 
 namespace caselog {
 
@@ -51,6 +52,8 @@ void prepareFile(const std::string& path) {
 }
 
 void configure(sqlite::Db& db) {
+  if (!search::registerRankFunction(db.handle()))
+    throw Error(ErrorCode::storage, "this SQLite library has no FTS5 full-text search");
   sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
   db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
 }

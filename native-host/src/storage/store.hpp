@@ -37,7 +37,7 @@ struct ReminderState {
   std::optional<Instant> dismissedAt;
 };
 
-inline constexpr int kMaxSharingCases = 100;
+inline constexpr int kMaxSharingCases = 25;
 
 class Store {
  public:
