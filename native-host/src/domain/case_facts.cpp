@@ -42,6 +42,11 @@ CaseFacts caseFacts(const CaseRecord& c, const std::vector<GenericVerdict>& verd
   f.lastActivity =
       newest ? std::optional<Instant>(messageTime(*newest)) : (c.updatedAt ? c.updatedAt : c.createdAt);
   f.sellerWroteLast = newest ? newest->author != "amazon" : false;
+  const bool amazonToAct = c.status == "open" || c.status == "pending_amazon" ||
+                           c.status == "work_in_progress" || c.status == "reopened";
+  f.awaitingAmazon =
+      !f.closed && c.status != "needs_seller" && (f.sellerWroteLast || (!newest && amazonToAct));
+  f.awaitingSince = f.lastSellerAt ? f.lastSellerAt : f.lastActivity;
   return f;
 }
 

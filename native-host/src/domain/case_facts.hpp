@@ -19,7 +19,11 @@ struct CaseFacts {
   std::optional<Instant> lastAmazonAt;
   std::optional<Instant> lastSellerAt;
   std::optional<Instant> lastActivity;  // newest message, or updatedAt/createdAt when there are none
-  bool sellerWroteLast = false;         // the newest message is the seller's (or there is no Amazon reply)
+  bool sellerWroteLast = false;         // the newest message is the seller's
+  // The ball is in Amazon's court: the seller wrote last, or (a case known only from the case list,
+  // without messages) its status says Amazon is to act. Waiting is counted from awaitingSince.
+  bool awaitingAmazon = false;
+  std::optional<Instant> awaitingSince;
   std::optional<GenericVerdict> lastAmazonVerdict;
   int amazonReplies = 0;
   int genericReplies = 0;

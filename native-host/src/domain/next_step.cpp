@@ -92,8 +92,7 @@ NextStep afterGenericReply(const Inputs& in) {
 
 NextStep whileWaiting(const Inputs& in) {
   const auto& f = in.f;
-  const auto since = f.lastSellerAt ? f.lastSellerAt : f.lastActivity;
-  const int waited = since ? businessDaysBetween(*since, in.now, f.utcOffset) : 0;
+  const int waited = f.awaitingSince ? businessDaysBetween(*f.awaitingSince, in.now, f.utcOffset) : 0;
   const int expected = f.expectedReplyBusinessDays;
   const double factor = in.config.number("/nextStep/escalateAfterSilenceFactor", 2);
   if (waited > expected * factor) {
@@ -124,7 +123,11 @@ NextStep suggestNextStep(const CaseRecord& c, const std::vector<GenericVerdict>&
   }
   const bool lastGeneric = f.lastAmazonVerdict && f.lastAmazonVerdict->generic && !f.sellerWroteLast;
   if (lastGeneric) return afterGenericReply(in);
-  if (!f.closed && (f.sellerWroteLast || f.amazonReplies == 0)) return whileWaiting(in);
+  if (f.awaitingAmazon) return whileWaiting(in);
+  if (f.amazonReplies == 0 && !f.closed) {
+    return make(in, "none", "", "Amazon's reply has not been captured yet: open the case page to save it",
+                nullptr);
+  }
   if (f.closed) return make(in, "none", "", "Resolved with a specific answer from Amazon", nullptr);
   return make(in, "none", "", "Amazon answered specifically: reply only if it did not solve the problem",
               nullptr);

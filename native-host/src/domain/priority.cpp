@@ -42,10 +42,9 @@ void addMoney(TermList& terms, const CaseRecord& c, const Config& config) {
   terms.add("money", value, formatAmount(*money) + " at stake");
 }
 
-void addWaiting(TermList& terms, const CaseRecord& c, const CaseFacts& f, const Config& config, Instant now) {
-  if (f.closed || c.status == "needs_seller" || !f.sellerWroteLast) return;
-  const auto since = f.lastSellerAt ? f.lastSellerAt : f.lastActivity;
-  if (!since) return;
+void addWaiting(TermList& terms, const CaseFacts& f, const Config& config, Instant now) {
+  if (!f.awaitingAmazon || !f.awaitingSince) return;
+  const auto since = f.awaitingSince;
   const int waited = businessDaysBetween(*since, now, f.utcOffset);
   const int excess = waited - f.expectedReplyBusinessDays;
   if (excess <= 0) return;
@@ -79,7 +78,7 @@ Priority computePriority(const CaseRecord& c, const std::vector<GenericVerdict>&
             config.string("/categories/" + f.category + "/explain", f.category));
   addMoney(terms, c, config);
   if (c.status == "needs_seller") terms.add("needs_seller", 1, "Amazon is waiting for your reply");
-  addWaiting(terms, c, f, config, now);
+  addWaiting(terms, f, config, now);
   if (f.lastAmazonVerdict && f.lastAmazonVerdict->generic)
     terms.add("generic_reply", 1, "Amazon's last reply looks like a template");
   if (c.reopenCount > 0) {

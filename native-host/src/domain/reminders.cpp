@@ -35,9 +35,8 @@ struct Context {
 
 void amazonSilent(const Context& x) {
   const auto& f = x.facts;
-  if (f.closed || x.c.status == "needs_seller" || !f.sellerWroteLast) return;
-  const auto since = f.lastSellerAt ? f.lastSellerAt : f.lastActivity;
-  if (!since) return;
+  if (!f.awaitingAmazon || !f.awaitingSince) return;
+  const auto since = f.awaitingSince;
   const Instant due = addBusinessDays(*since, f.expectedReplyBusinessDays, f.utcOffset);
   if (x.now <= due) return;
   const int waited = businessDaysBetween(*since, x.now, f.utcOffset);

@@ -113,3 +113,13 @@ TEST(NextStep, TemplatesComeFromTheConfigurationAndUnknownPlaceholdersStay) {
             "Case 17865432901: B08XYZ1234 /  / FBA15ABC1234 {nope} {");
   EXPECT_EQ(draftFollowUp("missing-kind", c, "FBA", 0, config), "");
 }
+
+TEST(NextStep, ACaseWithoutCapturedRepliesAsksToOpenIt) {
+  auto c = makeCase("catalog_error", "answered");
+  c.updatedAt = at("2026-11-16T09:00:00Z");
+  const auto s = suggestNextStep(c, {}, Config::defaults(), at("2026-11-24T09:00:00Z"));
+  EXPECT_EQ(s.action, "none");
+  EXPECT_EQ(s.reason, "Amazon's reply has not been captured yet: open the case page to save it");
+  c.status = "pending_amazon";
+  EXPECT_EQ(suggestNextStep(c, {}, Config::defaults(), at("2026-11-24T09:00:00Z")).action, "reply");
+}

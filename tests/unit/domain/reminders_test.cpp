@@ -131,3 +131,14 @@ TEST(Reminders, NothingForAQuietOpenCaseWithinExpectations) {
       makeCase("advertising", "open", {message("seller", "2026-11-20T10:00:00Z", "My campaign was paused.")});
   EXPECT_TRUE(evaluateReminders(c, {verdict(false)}, Config::defaults(), at("2026-11-23T10:00:00Z")).empty());
 }
+
+TEST(Reminders, ACaseKnownOnlyFromTheCaseListCountsFromItsLastUpdate) {
+  auto c = makeCase("catalog_error", "pending_amazon");  // captured from the list: no messages
+  c.updatedAt = at("2026-11-16T09:00:00Z");
+  EXPECT_TRUE(evaluateReminders(c, {}, Config::defaults(), at("2026-11-20T09:00:00Z")).empty());
+  const auto rs = evaluateReminders(c, {}, Config::defaults(), at("2026-11-24T09:00:00Z"));
+  ASSERT_EQ(rules(rs), Rules{"amazon_silent"});
+  EXPECT_EQ(formatIso8601(rs[0].dueAt), "2026-11-23T09:00:00Z");
+  c.status = "answered";  // Amazon replied, we just have not seen the text
+  EXPECT_TRUE(evaluateReminders(c, {}, Config::defaults(), at("2026-11-24T09:00:00Z")).empty());
+}
