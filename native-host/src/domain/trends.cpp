@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 #include <tuple>
 
 #include "domain/case_facts.hpp"
@@ -101,21 +100,30 @@ std::vector<RecurringIssue> recurring(const std::vector<CaseRecord>& cases, cons
       subjectShown[key] = c.subject;
     }
   }
-  std::vector<RecurringIssue> out;
-  std::set<std::vector<std::string>> seen;
+  // Largest groups first (identifier keys before subjects at equal size); a group whose cases are
+  // all in a group already reported for the same category adds nothing and is left out.
+  std::vector<RecurringIssue> candidates;
   for (const auto& k : order) {
-    auto ids = groups[k];
-    if (ids.size() < minCases) continue;
-    auto sorted = ids;
-    std::sort(sorted.begin(), sorted.end());
-    if (!seen.insert(sorted).second) continue;  // the same cases already reported under another key
     const auto& [category, kind, key] = k;
-    out.push_back({category, kind == "subject" ? subjectShown[key] : key, kind, ids,
-                   x.config.string("/categories/" + category + "/hint")});
+    if (groups[k].size() < minCases) continue;
+    candidates.push_back({category, kind == "subject" ? subjectShown[key] : key, kind, groups[k],
+                          x.config.string("/categories/" + category + "/hint")});
   }
-  std::stable_sort(out.begin(), out.end(), [](const RecurringIssue& a, const RecurringIssue& b) {
-    return a.caseIds.size() > b.caseIds.size();
-  });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const RecurringIssue& a, const RecurringIssue& b) {
+                     if (a.caseIds.size() != b.caseIds.size()) return a.caseIds.size() > b.caseIds.size();
+                     return (a.kind != "subject") > (b.kind != "subject");
+                   });
+  std::vector<RecurringIssue> out;
+  for (auto& issue : candidates) {
+    const bool covered = std::any_of(out.begin(), out.end(), [&](const RecurringIssue& kept) {
+      return kept.category == issue.category &&
+             std::all_of(issue.caseIds.begin(), issue.caseIds.end(), [&](const std::string& id) {
+               return std::find(kept.caseIds.begin(), kept.caseIds.end(), id) != kept.caseIds.end();
+             });
+    });
+    if (!covered) out.push_back(std::move(issue));
+  }
   return out;
 }
 

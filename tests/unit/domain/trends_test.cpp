@@ -151,3 +151,26 @@ TEST(Trends, EmptyHistory) {
   EXPECT_EQ(t.genericReplyRate, 0);
   EXPECT_EQ(t.reopenRate, 0);
 }
+
+TEST(Trends, AGroupInsideALargerOneIsReportedOnce) {
+  auto h = generate();
+  // A fourth suppression with the same subject shape but no ASIN captured: the subject group (4
+  // cases) holds the ASIN group (3 cases), so only the subject group is listed.
+  CaseRecord extra = h.cases[30];
+  extra.caseId = "sup-5";
+  extra.subject = "Listing suppressed again (5)";
+  extra.identifiers.clear();
+  extra.createdAt = kNow - days{5};
+  h.cases.push_back(extra);
+  h.verdicts.push_back({verdict(true)});
+  const Trends t = computeTrends(h.cases, h.verdicts, Config::defaults(), kNow);
+  int listing = 0;
+  for (const auto& r : t.recurring) {
+    if (r.category != "listing_suppressed") continue;
+    ++listing;
+    EXPECT_EQ(r.kind, "subject");
+    EXPECT_EQ(r.caseIds.size(), 4u);
+    EXPECT_EQ(r.key, "Listing suppressed again (5)");
+  }
+  EXPECT_EQ(listing, 1);
+}
