@@ -132,6 +132,7 @@ int concreteDetails(std::string folded, const CaseRecord& c) {
     for (auto pos = folded.find(what); pos != std::string::npos; pos = folded.find(what, pos + 1))
       folded.replace(pos, what.size(), what.size(), ' ');
   };
+  blank(c.caseId);  // "Reference: case 17865432901" is template furniture, not a finding
   for (const auto& id : c.identifiers)
     if (id.kind != "amount") blank(text::fold(id.value));
   for (const auto& shape : identifierShapes(folded))

@@ -130,3 +130,9 @@ TEST(ReplyFeatures, IdentifierShapesWhenTheCaseHasNone) {
   EXPECT_EQ(shapes, (std::vector<std::string>{"113-4567890-1234567", "b08xyz1234", "fba15abc1234", "45"}));
   EXPECT_TRUE(identifierShapes("Thank you for contacting us within 2 days.").empty());
 }
+
+TEST(ReplyFeatures, TheCaseNumberIsNotAConcreteDetail) {
+  auto c = makeCase("other", "answered");
+  const auto f = replyFeatures("Reference: case 17865432901. We shipped 3 units.", c, Config::defaults());
+  EXPECT_EQ(f.details, 1);  // the 3 units, not the case number
+}
