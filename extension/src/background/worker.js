@@ -70,14 +70,21 @@ async function selectionText(info, tab) {
   return { text: info.selectionText, title: tab.title };
 }
 
-ext.contextMenus.onClicked.addListener(async (info, tab) => {
-  if (info.menuItemId !== MENU_ID || !tab) return;
+async function onMenuClick(info, tab) {
+  if (info.menuItemId !== MENU_ID || !tab) return null;
   const { text, title } = await selectionText(info, tab);
   const made = snapshotForSelection({ text, url: info.pageUrl ?? tab.url, pageTitle: title });
-  if (made.error) return notify('CaseLog: selection not saved', made.error);
+  if (made.error) {
+    await notify('CaseLog: selection not saved', made.error);
+    return { state: 'failed', reason: made.error };
+  }
   const result = await capture.capture(made.snapshot);
   const words = { saved: 'Saved to CaseLog', queued: 'Queued: saved when the host is back', failed: `Failed — ${result.reason}` };
-  return notify(`CaseLog · case ${made.snapshot.case.caseId}`, words[result.state]);
+  await notify(`CaseLog · case ${made.snapshot.case.caseId}`, words[result.state]);
+  return result;
+}
+ext.contextMenus.onClicked.addListener((info, tab) => {
+  onMenuClick(info, tab).catch((e) => log('selection capture failed:', e.message));
 });
 
 ext.notifications.onClicked.addListener(async (id) => {
@@ -113,4 +120,4 @@ client.start();
 showQueued().catch(() => {});
 
 // For tests and the end-to-end suite: `sw.evaluate(() => self.caselog.…)` in Playwright.
-globalThis.caselog = { client, outbox, capture, reminders, settings, handlers, dispatch: (m) => dispatch(handlers, m, {}) };
+globalThis.caselog = { client, outbox, capture, reminders, settings, handlers, onMenuClick, dispatch: (m) => dispatch(handlers, m, {}) };

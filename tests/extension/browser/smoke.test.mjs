@@ -201,6 +201,29 @@ test('re-opening the case page saves it again with nothing new', async () => {
   await page.close();
 });
 
+test('the context menu saves selected text as an Amazon reply of the case in the address', async () => {
+  const page = await context.newPage();
+  await page.goto(CASE_URL);
+  await page.evaluate(() => {
+    const body = [...document.querySelectorAll('kat-box div')].find((d) => d.textContent.includes('reinstated'));
+    getSelection().selectAllChildren(body);
+  });
+  const tabId = await inWorker(async () => (await chrome.tabs.query({ url: 'http://sellercentral.amazon.com/*' }))[0].id);
+  const result = await inWorker(({ id, url }) => self.caselog.onMenuClick(
+    { menuItemId: 'caselog-save-selection', selectionText: 'flattened by the browser', pageUrl: url },
+    { id, url, title: 'Case Log | Amazon Seller Central' }), { id: tabId, url: CASE_URL });
+  assert.equal(result.state, 'saved', JSON.stringify(result));
+  assert.equal(result.caseId, '17865432901');
+  if (!realHost) {
+    const sent = readFileSync(path.join(tmp, 'host.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).at(-1);
+    assert.equal(sent.source.page, 'selection');
+    assert.match(sent.case.messages[0].body, /^Hello,\n+Your listing for ASIN B08XYZ1234 has been reinstated/, 'the page\'s own selection, with its line breaks');
+  }
+  const notes = await inWorker(() => chrome.notifications.getAll());
+  assert.ok(Object.keys(notes).some((id) => id.startsWith('caselog-info|')));
+  await page.close();
+});
+
 test('the case list is auto-captured as capture_list', async () => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1100, height: 500 });
