@@ -1,0 +1,155 @@
+// Every `caselog` command through the built binary: exit codes (0 ok, 1 user error with one line
+// on stderr, 2 usage error with the usage), --json output, CASELOG_NOW and --now.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "process/cli_support.hpp"
+
+namespace caselog::test {
+namespace {
+
+class CliCommands : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    writeFile(dir.file("case.json"), sampleCase("4450001", 2).dump());
+    const auto r = cli(dir, {"capture", dir.file("case.json")}, {}, kNow);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+  }
+  RunResult run(std::vector<std::string> args) { return cli(dir, std::move(args), {}, kNow); }
+  TempDir dir;
+};
+
+TEST_F(CliCommands, UsageErrorsExitTwoWithTheUsage) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {}, {"frobnicate"}, {"list", "--bogus"}, {"list", "--sort", "random"}, {"list", "--limit", "x"},
+           {"show"}, {"search"}, {"search", "x", "--limit", "99"}, {"export"}, {"export", "--format", "pdf"},
+           {"snooze", "4450001"}, {"snooze", "4450001", "someday"}, {"dismiss", "4450001", "bogus_rule"},
+           {"categorize", "4450001", "nonsense"}, {"note", "4450001"}, {"--now", "yesterday", "list"},
+           {"demo", "--cases", "0"}, {"serve", "--port", "70000"}}) {
+    const auto r = run(args);
+    EXPECT_EQ(r.exitCode, 2) << "args: " << nlohmann::json(args).dump() << "\n" << r.err;
+    EXPECT_NE(r.err.find("Usage: caselog"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.rfind("caselog: ", 0), 0u) << r.err;
+  }
+}
+
+TEST_F(CliCommands, UserErrorsExitOneWithOneLine) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"show", "999"}, {"note", "999", "hello"},
+                                                                {"snooze", "999", "3d"}, {"pin", "999"},
+                                                                {"dismiss", "999", "follow_up"},
+                                                                {"categorize", "999", "payments"},
+                                                                {"export", "--case", "999", "--format", "json"},
+                                                                {"capture", "/nonexistent/file.json"}}) {
+    const auto r = run(args);
+    EXPECT_EQ(r.exitCode, 1) << nlohmann::json(args).dump() << "\n" << r.err;
+    EXPECT_EQ(lineCount(r.err), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("caselog: ", 0), 0u) << r.err;
+  }
+  EXPECT_NE(run({"show", "999"}).err.find("999"), std::string::npos);
+}
+
+TEST_F(CliCommands, HelpAndVersion) {
+  auto r = run({"--help"});
+  EXPECT_EQ(r.exitCode, 0);
+  for (const char* command : {"list", "show", "search", "due", "stats", "export", "verify", "capture", "import",
+                              "demo", "serve", "note", "snooze", "dismiss", "categorize", "pin", "unpin"})
+    EXPECT_NE(r.out.find(std::string("  ") + command + " "), std::string::npos) << command;
+  r = run({"help", "export"});
+  EXPECT_EQ(r.exitCode, 0);
+  EXPECT_NE(r.out.find("--format"), std::string::npos);
+  EXPECT_EQ(run({"list", "--help"}).exitCode, 0);
+  EXPECT_EQ(run({"--version"}).out.rfind("caselog ", 0), 0u);
+}
+
+TEST_F(CliCommands, ListAsTableAndJson) {
+  auto r = run({"list"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("PRI"), std::string::npos);
+  EXPECT_NE(r.out.find("4450001"), std::string::npos);
+  r = run({"--json", "list", "--status", "pending_amazon"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto doc = jsonOut(r);
+  EXPECT_EQ(doc["total"], 1);
+  EXPECT_EQ(doc["cases"][0]["caseId"], "4450001");
+  EXPECT_TRUE(doc["cases"][0]["priority"]["label"].is_string());
+  EXPECT_EQ(jsonOut(run({"list", "--status", "closed", "--json"}))["total"], 0);
+}
+
+TEST_F(CliCommands, ShowJsonHasVerdictsPriorityTermsAndEvents) {
+  const auto r = run({"show", "4450001", "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto doc = jsonOut(r);
+  EXPECT_EQ(doc["caseId"], "4450001");
+  ASSERT_EQ(doc["messages"].size(), 2u);
+  EXPECT_TRUE(doc["messages"][0]["generic"].is_null());    // the seller's own message
+  EXPECT_TRUE(doc["messages"][1]["generic"].is_object());  // Amazon's reply has a verdict
+  EXPECT_FALSE(doc["priority"]["terms"].empty());
+  EXPECT_EQ(doc["events"][0]["kind"], "case_created");
+  EXPECT_TRUE(doc["nextStep"]["action"].is_string());
+  const auto human = run({"show", "4450001"});
+  EXPECT_NE(human.out.find("Thread (2 messages)"), std::string::npos);
+  EXPECT_NE(human.out.find("Priority P"), std::string::npos);
+}
+
+TEST_F(CliCommands, SearchMarksMatchesWithBracketsWhenNotATerminal) {
+  auto r = run({"search", "compliant"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("[compliant]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x02'), std::string::npos);
+  const auto doc = jsonOut(run({"search", "compliant", "--author", "amazon", "--json"}));
+  ASSERT_EQ(doc["hits"].size(), 1u);
+  EXPECT_EQ(doc["hits"][0]["author"], "amazon");
+  EXPECT_EQ(doc["hits"][0]["highlights"][0], "compliant");
+  EXPECT_TRUE(jsonOut(run({"search", "compliant", "--author", "seller", "--json"}))["hits"].empty());
+  EXPECT_EQ(run({"search", "\"unbalanced", "AND", "(", "*"}).exitCode, 0);
+}
+
+TEST_F(CliCommands, ActionsAreAuditEvents) {
+  EXPECT_EQ(run({"note", "4450001", "called", "support"}).exitCode, 0);
+  EXPECT_EQ(cli(dir, {"note", "4450001", "-"}, "from stdin\n", kNow).exitCode, 0);
+  EXPECT_EQ(run({"categorize", "4450001", "payments"}).exitCode, 0);
+  EXPECT_EQ(run({"pin", "4450001"}).exitCode, 0);
+  EXPECT_EQ(run({"unpin", "4450001"}).exitCode, 0);
+  EXPECT_EQ(run({"snooze", "4450001", "2026-12-01"}).exitCode, 0);
+  EXPECT_EQ(run({"dismiss", "4450001", "amazon_silent"}).exitCode, 0);
+  const auto doc = jsonOut(run({"show", "4450001", "--json"}));
+  EXPECT_EQ(doc["category"], "payments");
+  EXPECT_EQ(doc["pinned"], false);
+  EXPECT_EQ(doc["snoozedUntil"], "2026-12-01T00:00:00Z");
+  ASSERT_EQ(doc["notes"].size(), 2u);
+  EXPECT_EQ(doc["notes"][1]["text"], "from stdin");
+  std::set<std::string> kinds;
+  for (const auto& e : doc["events"]) kinds.insert(e["kind"].get<std::string>());
+  EXPECT_TRUE(kinds.count("note_added"));
+  EXPECT_TRUE(kinds.count("reminder_dismissed"));
+  EXPECT_GE(kinds.size(), 6u);
+  EXPECT_EQ(run({"verify"}).exitCode, 0);
+}
+
+TEST_F(CliCommands, DueFollowsCaselogNowAndNowOption) {
+  // The sample's last message is Amazon's; a seller-only case is overdue once five business days pass.
+  writeFile(dir.file("silent.json"), sampleCase("4450002", 1).dump());
+  ASSERT_EQ(run({"capture", dir.file("silent.json")}).exitCode, 0);
+  auto early = jsonOut(cli(dir, {"due", "--json"}, {}, {{"CASELOG_NOW", "2026-11-02T09:00:00Z"}}));
+  EXPECT_TRUE(early["reminders"].empty()) << early;
+  auto late = jsonOut(cli(dir, {"--now", "2026-11-20T09:00:00Z", "due", "--json"}));
+  bool silent = false;
+  for (const auto& r : late["reminders"]) silent |= r["caseId"] == "4450002" && r["rule"] == "amazon_silent";
+  EXPECT_TRUE(silent) << late;
+  EXPECT_NE(cli(dir, {"due"}, {}, {{"CASELOG_NOW", "2026-11-20T09:00:00Z"}}).out.find("amazon_silent"),
+            std::string::npos);
+  EXPECT_EQ(cli(dir, {"due"}, {}, {{"CASELOG_NOW", "not a date"}}).exitCode, 1);
+}
+
+TEST_F(CliCommands, StatsJson) {
+  const auto doc = jsonOut(run({"stats", "--json"}));
+  EXPECT_EQ(doc["cases"], 1);
+  EXPECT_TRUE(doc["perWeek"].is_array());
+  EXPECT_TRUE(doc["recurring"].is_array());
+  EXPECT_EQ(doc["amazonReplies"], 1);
+  EXPECT_EQ(run({"stats"}).exitCode, 0);
+}
+
+}  // namespace
+}  // namespace caselog::test

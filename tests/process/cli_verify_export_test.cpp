@@ -1,0 +1,114 @@
+// `caselog verify` on an intact and on a tampered copy (changed with the sqlite3 CLI), and the
+// evidence exports in every format.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "process/cli_support.hpp"
+
+namespace caselog::test {
+namespace {
+
+// The sqlite3 CLI (the test spawns it without a PATH search).
+std::string sqlite3Binary() {
+  for (const char* p : {"/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"})
+    if (std::filesystem::exists(p)) return p;
+  return "sqlite3";
+}
+
+class CliEvidence : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (int i = 0; i < 3; ++i) {
+      writeFile(dir.file("c.json"), sampleCase(std::to_string(4480001 + i), 4).dump());
+      ASSERT_EQ(cli(dir, {"capture", dir.file("c.json")}, {}, kNow).exitCode, 0);
+    }
+  }
+  // A copy of the database with `sql` applied by the sqlite3 CLI.
+  std::string tamperedCopy(const std::string& sql) {
+    const std::string copy = dir.file("tampered.db");
+    // Checkpoint first so the copy holds everything.
+    auto r = runProcess({sqlite3Binary(), dir.dbPath(), "PRAGMA wal_checkpoint(TRUNCATE);"}, childEnvironment(dir));
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    std::filesystem::copy_file(dir.dbPath(), copy, std::filesystem::copy_options::overwrite_existing);
+    r = runProcess({sqlite3Binary(), copy, sql}, childEnvironment(dir));
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    return copy;
+  }
+  TempDir dir;
+};
+
+TEST_F(CliEvidence, VerifyPassesOnTheOriginal) {
+  const auto r = cli(dir, {"verify", "--json"}, {}, kNow);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto doc = jsonOut(r);
+  EXPECT_EQ(doc["ok"], true);
+  EXPECT_GE(doc["checked"], 15);
+  EXPECT_EQ(cli(dir, {"verify"}, {}, kNow).out.rfind("Audit chain intact", 0), 0u);
+}
+
+TEST_F(CliEvidence, VerifyNamesTheFirstBadEventWhenAMessageWasEdited) {
+  const auto copy = tamperedCopy(
+      "DROP TRIGGER messages_immutable; UPDATE messages SET body = 'We reimbursed you in full.' "
+      "WHERE id = (SELECT MIN(id) FROM messages WHERE author = 'amazon');");
+  const auto r = cli(dir, {"--db", copy, "verify"}, {}, kNow);
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_EQ(lineCount(r.err), 1u) << r.err;
+  EXPECT_NE(r.err.find("audit chain broken at event "), std::string::npos) << r.err;
+  const auto doc = jsonOut(cli(dir, {"--db", copy, "verify", "--json"}, {}, kNow));
+  EXPECT_EQ(doc["ok"], false);
+  EXPECT_TRUE(doc["firstBadSeq"].is_number());
+}
+
+TEST_F(CliEvidence, VerifyNamesTheFirstBadEventWhenAnEventWasEdited) {
+  const auto copy = tamperedCopy(
+      "DROP TRIGGER events_no_update; UPDATE events SET kind = 'note_added' WHERE seq = 2;");
+  const auto doc = jsonOut(cli(dir, {"--db", copy, "verify", "--json"}, {}, kNow));
+  EXPECT_EQ(doc["ok"], false);
+  EXPECT_EQ(doc["firstBadSeq"], 2);
+}
+
+TEST_F(CliEvidence, JsonExportHoldsEveryMessageVerbatimAndTheChainHead) {
+  const auto r = cli(dir, {"export", "--format", "json"}, {}, kNow);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto doc = jsonOut(r);
+  const auto head = jsonOut(cli(dir, {"verify", "--json"}, {}, kNow))["headHash"];
+  EXPECT_EQ(doc["chainHead"]["hash"], head);
+  ASSERT_EQ(doc["cases"].size(), 3u);
+  const auto original = sampleCase("4480002", 4);
+  bool found = false;
+  for (const auto& c : doc["cases"])
+    if (c["caseId"] == "4480002") {
+      found = true;
+      ASSERT_EQ(c["messages"].size(), 4u);
+      for (int i = 0; i < 4; ++i) EXPECT_EQ(c["messages"][i]["body"], original["messages"][i]["body"]);
+      EXPECT_EQ(c["messages"][0]["capturedAt"], "2026-11-26T12:00:00Z");
+      EXPECT_FALSE(c["events"].empty());
+    }
+  EXPECT_TRUE(found);
+  const auto one = jsonOut(cli(dir, {"export", "--case", "4480003", "--format", "json"}, {}, kNow));
+  ASSERT_EQ(one["cases"].size(), 1u);
+}
+
+TEST_F(CliEvidence, CsvAndHtmlToAFile) {
+  auto r = cli(dir, {"export", "--format", "csv", "-o", dir.file("e.csv")}, {}, kNow);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::ifstream csv(dir.file("e.csv"));
+  std::stringstream text;
+  text << csv.rdbuf();
+  EXPECT_EQ(text.str().rfind("case_id,subject,", 0), 0u);
+  EXPECT_NE(text.str().find("4480001"), std::string::npos);
+  r = cli(dir, {"export", "--case", "4480001", "--format", "html", "-o", dir.file("e.html")}, {}, kNow);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::ifstream html(dir.file("e.html"));
+  std::stringstream page;
+  page << html.rdbuf();
+  EXPECT_NE(page.str().find("<html"), std::string::npos);
+  EXPECT_NE(page.str().find("4480001"), std::string::npos);
+  EXPECT_EQ(cli(dir, {"export", "--format", "csv", "-o", "/nonexistent/dir/x.csv"}, {}, kNow).exitCode, 1);
+}
+
+}  // namespace
+}  // namespace caselog::test
