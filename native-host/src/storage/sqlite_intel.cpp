@@ -1,6 +1,8 @@
 // SqliteStore: what the case-intelligence layer remembers — stored priorities, generic-reply
 // verdicts with their LSH bands, and reminder firing/dismissal state.
+#include <algorithm>
 #include <cstring>
+#include <set>
 
 #include "core/error.hpp"
 #include "storage/sqlite_store.hpp"
@@ -30,11 +32,6 @@ std::int64_t asSigned(std::uint64_t v) {
   return s;
 }
 
-std::string bandsJson(const std::vector<std::uint64_t>& bands) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (auto b : bands) arr.push_back(asSigned(b));
-  return arr.dump();
-}
 
 }  // namespace
 
@@ -120,12 +117,16 @@ std::map<std::int64_t, GenericVerdict> SqliteStore::genericVerdicts(const std::s
 int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, const std::string& exceptCaseId) {
   if (bands.empty()) return 0;
   return read([&](Db& db) {
-    // Saturates at kMaxSharingCases: the scan stops there, so a template sent to 100,000 cases
-    // costs no more than one sent to a few dozen.
-    Stmt st(db, "SELECT count(*) FROM (SELECT DISTINCT case_id FROM reply_bands "
-                "WHERE band IN (SELECT value FROM json_each(?1)) AND case_id <> ?2 LIMIT ?3)");
-    st.bind(1, bandsJson(bands)).bind(2, exceptCaseId).bind(3, kMaxSharingCases);
-    return st.step() ? static_cast<int>(st.int64(0)) : 0;
+    // One index seek per band, stopping at kMaxSharingCases distinct cases: a template sent to
+    // 100,000 cases is answered by the first band, as cheaply as a text nobody else received.
+    std::set<std::string> cases;
+    for (auto band : bands) {
+      Stmt st(db, "SELECT case_id FROM reply_bands WHERE band = ?1 AND case_id <> ?2 LIMIT ?3");
+      st.bind(1, asSigned(band)).bind(2, exceptCaseId).bind(3, kMaxSharingCases);
+      while (st.step()) cases.insert(st.text(0));
+      if (cases.size() >= static_cast<std::size_t>(kMaxSharingCases)) break;
+    }
+    return static_cast<int>(std::min(cases.size(), static_cast<std::size_t>(kMaxSharingCases)));
   });
 }
 
