@@ -158,9 +158,16 @@ const char* defaultConfigJson() {
     "shortWords": 60,
     "weights": {
       "bias": -0.6, "phrase": 0.9, "phraseCap": 4, "helpLink": 0.8, "short": 0.6, "duplicate": 0.9,
-      "duplicateCap": 3, "caseIdentifier": -0.6, "caseIdentifierCap": 2, "action": -1.3, "actionCap": 3,
-      "details": -0.35, "detailsCap": 4, "cause": -0.8, "noSubstance": 1.0, "subjectTerms": -0.1
+      "duplicateCap": 3, "duplicateFilledIn": 0.2, "caseIdentifier": -0.9, "caseIdentifierCap": 2, "action": -1.3, "actionCap": 3,
+      "details": -0.35, "detailsCap": 4, "cause": -0.8, "evidence": -0.8, "noSubstance": 1.0, "subjectTerms": -0.1
     },
+    "evidencePhrases": ["invoice", "photo", "picture", "image file", "screenshot", "proof of delivery", "tracking number",
+                        "bank statement", "safety data sheet", "certificate", "letter of authorization", "vat registration",
+                        "rechnung", "foto", "kontoauszug", "liefernachweis", "sendungsnummer", "zertifikat",
+                        "facture", "preuve de livraison", "releve bancaire", "certificat", "numero de suivi",
+                        "fattura", "prova di consegna", "estratto conto", "certificato", "factura", "prueba de entrega",
+                        "extracto bancario", "certificado", "numero de seguimiento", "請求書", "写真", "配達証明",
+                        "追跡番号", "証明書"],
     "causePhrases": ["because", "due to", "as a result of", "caused by", "weil", "aufgrund", "da die", "da der",
                      "parce que", "car l", "car le", "car la", "car les", "en raison", "a cause", "perche",
                      "poiche", "a causa", "dovuto a", "porque", "debido a", "a causa de", "ため", "ので"],

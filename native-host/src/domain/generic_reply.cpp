@@ -23,18 +23,18 @@ std::string quoteList(const std::vector<std::string>& items, std::size_t max = 3
 }
 
 struct Weights {
-  double bias, phrase, phraseCap, helpLink, shortReply, duplicate, duplicateCap, caseIdentifier,
-      caseIdentifierCap, action, actionCap, details, detailsCap, cause, noSubstance, subjectTerms;
+  double bias, phrase, phraseCap, helpLink, shortReply, duplicate, duplicateCap, duplicateFilledIn,
+      caseIdentifier, caseIdentifierCap, action, actionCap, details, detailsCap, cause, evidence, noSubstance,
+      subjectTerms;
 };
 
 Weights weightsFrom(const Config& config) {
   auto w = [&](const char* key) { return config.number(std::string("/generic/weights/") + key, 0); };
-  return {w("bias"),         w("phrase"),         w("phraseCap"),
-          w("helpLink"),     w("short"),          w("duplicate"),
-          w("duplicateCap"), w("caseIdentifier"), w("caseIdentifierCap"),
-          w("action"),       w("actionCap"),      w("details"),
-          w("detailsCap"),   w("cause"),          w("noSubstance"),
-          w("subjectTerms")};
+  return {
+      w("bias"),      w("phrase"),       w("phraseCap"),         w("helpLink"),       w("short"),
+      w("duplicate"), w("duplicateCap"), w("duplicateFilledIn"), w("caseIdentifier"), w("caseIdentifierCap"),
+      w("action"),    w("actionCap"),    w("details"),           w("detailsCap"),     w("cause"),
+      w("evidence"),  w("noSubstance"),  w("subjectTerms")};
 }
 
 double capped(std::size_t n, double cap) {
@@ -62,9 +62,15 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
     v.reasons.push_back("short reply (" + std::to_string(f.words) + " words)");
   }
   if (casesSharingText > 0) {
-    z += w.duplicate * capped(static_cast<std::size_t>(casesSharingText), w.duplicateCap);
+    // A macro filled in with this case's identifiers and findings is still an answer: the shared
+    // wording then counts only by the filledIn factor.
+    const bool filledIn = !f.identifiers.empty() &&
+                          (!f.actions.empty() || f.details > 0 || f.explainsCause || f.asksForEvidence);
+    z += w.duplicate * capped(static_cast<std::size_t>(casesSharingText), w.duplicateCap) *
+         (filledIn ? w.duplicateFilledIn : 1.0);
     v.reasons.push_back("same text sent in " + std::to_string(casesSharingText) + " other case" +
-                        (casesSharingText == 1 ? "" : "s"));
+                        (casesSharingText == 1 ? "" : "s") +
+                        (filledIn ? ", filled in with this case's details" : ""));
   }
   if (!f.identifiers.empty()) {
     z += w.caseIdentifier * capped(f.identifiers.size(), w.caseIdentifierCap);
@@ -84,7 +90,12 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
     z += w.cause;
     v.reasons.push_back("explains the cause");
   }
-  if (f.actions.empty() && f.details == 0 && !f.explainsCause) {
+  if (f.asksForEvidence && !f.identifiers.empty()) {
+    z += w.evidence;
+    v.reasons.push_back("asks for specific evidence about this case");
+  }
+  if (f.actions.empty() && f.details == 0 && !f.explainsCause &&
+      !(f.asksForEvidence && !f.identifiers.empty())) {
     z += w.noSubstance;
     v.reasons.push_back("says nothing about what was found or done");
   }

@@ -200,6 +200,7 @@ ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Co
   f.subjectTerms = subjectTermsIn(folded, c.subject);
   f.details = concreteDetails(folded, c);
   f.explainsCause = !matcher.matched(config.strings("/generic/causePhrases")).empty();
+  f.asksForEvidence = !matcher.matched(config.strings("/generic/evidencePhrases")).empty();
   return f;
 }
 

@@ -19,6 +19,7 @@ struct ReplyFeatures {
   int words = 0;                         // length in words (two CJK characters count as one word)
   int subjectTerms = 0;                  // distinct significant subject words repeated in the reply
   int details = 0;                       // distinct numbers outside identifiers: units, dates, percentages
+  bool asksForEvidence = false;          // names the document it needs: invoice, photo, proof of delivery…
   bool explainsCause = false;            // "because", "weil", "car", "perché", "porque", "ため" …
 };
 

@@ -136,3 +136,28 @@ TEST(ReplyFeatures, TheCaseNumberIsNotAConcreteDetail) {
   const auto f = replyFeatures("Reference: case 17865432901. We shipped 3 units.", c, Config::defaults());
   EXPECT_EQ(f.details, 1);  // the 3 units, not the case number
 }
+
+TEST(GenericReply, AMacroFilledInWithThisCasesDetailsIsNotATemplate) {
+  auto c = makeCase("fba_inventory", "answered");
+  c.identifiers = {{"shipment", "FBA15ABC1234"}};
+  StoredMessage m = message("amazon", "2026-11-20T10:00:00Z",
+                            "Hello, shipment FBA15ABC1234 was received on November 18 with 4 units missing. "
+                            "We have reimbursed them.");
+  const auto v = assessReply(m, c, 5, Config::defaults());
+  EXPECT_FALSE(v.generic);
+  EXPECT_TRUE(hasReason(v, "same text sent in 5 other cases, filled in with this case's details"));
+}
+
+TEST(GenericReply, ATargetedRequestForADocumentIsSpecific) {
+  auto c = makeCase("catalog_error", "needs_seller");
+  c.identifiers = {{"asin", "B07PGL2ZSL"}};
+  StoredMessage targeted = message(
+      "amazon", "2026-11-20T10:00:00Z",
+      "Hello, to change the brand on B07PGL2ZSL please send us a photo of the product and its packaging.");
+  EXPECT_FALSE(assessReply(targeted, c, 0, Config::defaults()).generic);
+  StoredMessage vague =
+      message("amazon", "2026-11-20T10:00:00Z",
+              "Hello, to investigate further please provide additional information about your "
+              "request. We apologize for the inconvenience.");
+  EXPECT_TRUE(assessReply(vague, c, 0, Config::defaults()).generic);
+}
