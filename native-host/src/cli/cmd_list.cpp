@@ -20,7 +20,7 @@ status, category, age (since the case was opened) and subject.
                   answered, work_in_progress, resolved, closed, reopened, unknown
   --category C    only cases in this category (see 'caselog categorize --help')
   --sort KEY      priority (default), updated (latest activity first) or created
-  --limit N       at most N cases (default 50, at most 10000)
+  --limit N       at most N cases (default 50, at most 1000)
   --offset N      skip the first N cases
 )";
 
@@ -48,7 +48,7 @@ class ListCommand : public Command {
       filter.category = *c;
     }
     filter.sort = args.getChoice("sort", "priority", {"priority", "updated", "created"});
-    filter.limit = args.getInt("limit", 50, 1, 10000);
+    filter.limit = args.getInt("limit", 50, 1, 1000);
     filter.offset = args.getInt("offset", 0, 0, 100000000);
     const CaseList list = ctx.service.listCases(filter);
     if (ctx.json) {

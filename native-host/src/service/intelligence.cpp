@@ -116,11 +116,32 @@ std::vector<Reminder> CaseService::remindersFor(const CaseRecord& c) {
   return activeReminders(store_, config_, c, genericVerdicts(c), now());
 }
 
+// Which cases can have a reminder due, judged from the summary alone so that a long history of
+// closed cases is never loaded with its messages: a closed case only for its follow-up date, a
+// resolved one only within the reopen window (generic_reopen) or for its follow-up date.
+static std::vector<std::string> reminderCandidates(Store& store, const Config& config, Instant now) {
+  const auto window = std::chrono::days(static_cast<int>(config.number("/timing/reopenWindowDays", 30)));
+  std::vector<std::string> ids;
+  CaseFilter page;
+  page.sort = "updated";
+  page.limit = 5000;
+  for (;; page.offset += page.limit) {
+    const CaseList list = store.listCases(page);
+    for (const auto& c : list.cases) {
+      const bool followUp = c.snoozedUntil && *c.snoozedUntil <= now;
+      const bool recent = c.updatedAt.value_or(c.lastCapturedAt) + window > now;
+      if (followUp || (c.status != "closed" && (c.status != "resolved" || recent))) ids.push_back(c.caseId);
+    }
+    if (list.cases.size() < static_cast<std::size_t>(page.limit)) break;
+  }
+  return ids;
+}
+
 std::vector<Reminder> CaseService::due() {
   std::vector<std::pair<double, Reminder>> ranked;
-  for (const auto& id : store_.caseIds(false)) {
+  for (const auto& id : reminderCandidates(store_, config_, now())) {
     auto c = store_.findCase(id, true);
-    if (!c || c->status == "closed") continue;
+    if (!c) continue;
     const auto verdicts = genericVerdicts(*c);
     const auto found = activeReminders(store_, config_, *c, verdicts, now());
     if (found.empty()) continue;
