@@ -3,6 +3,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <csignal>
+
 #include "cli/command.hpp"
 #include "cli/json_out.hpp"
 #include "core/error.hpp"
@@ -13,8 +15,11 @@ namespace caselog::cli {
 namespace {
 
 // Blocks SIGINT and SIGTERM in this thread before the view starts its worker threads (they inherit
-// the mask), so the signal is taken only by sigwait() below.
+// the mask), so the signal is taken only by sigwait() below. A shell starts background jobs with
+// SIGINT ignored, and an ignored signal never reaches sigwait(): restore the default first.
 sigset_t blockStopSignals() {
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
