@@ -126,7 +126,12 @@ Response App::run(const Route& route, Request& request, const RequestMeta& meta)
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(service_.now().time_since_epoch());
   CacheVersion version{service_.store().changeCounter(), minutes.count()};
   if (auto hit = cache_.get(key, version)) return *hit;
-  std::lock_guard lock(*mutex_);
+  std::unique_lock lock(*mutex_, std::try_to_lock);
+  if (!lock.owns_lock()) {
+    // Someone is rendering. The same data a minute ago beats waiting; otherwise wait our turn.
+    if (auto stale = cache_.getStale(key, version)) return *stale;
+    lock.lock();
+  }
   if (auto hit = cache_.get(key, version)) return *hit;  // rendered while we waited
   Response r = route.handler(ctx);
   if (r.status == 200) cache_.put(key, version, r);

@@ -45,7 +45,7 @@ void weeklyChart(HtmlWriter& w, const std::vector<WeekCount>& perWeek) {
   std::sort(weeks.begin(), weeks.end());
   int maxTotal = 1;
   for (const auto& [week, n] : weekTotals) maxTotal = std::max(maxTotal, n);
-  const double width = 480, height = 220, left = 24, bottom = 24, top = 8;
+  const double width = 470, height = 220, left = 24, bottom = 24, top = 8;
   const double plotH = height - bottom - top;
   const double slot = weeks.empty() ? 0 : (width - left) / static_cast<double>(weeks.size());
   w.open("svg", {{"class", "chart"}, {"viewBox", "0 0 480 220"}, {"role", "img"},
@@ -67,7 +67,8 @@ void weeklyChart(HtmlWriter& w, const std::vector<WeekCount>& perWeek) {
       w.close("rect");
     }
     if (weeks.size() <= 8 || i % 4 == 0)
-      w.el("text", {{"x", fmt(x)}, {"y", fmt(height - 6)}}, weeks[i].substr(5));
+      w.el("text", {{"x", fmt(x + slot * 0.35)}, {"y", fmt(height - 6)}, {"text-anchor", "middle"}},
+           weeks[i].substr(5));
   }
   w.close("svg").open("div", {{"class", "legend"}});
   for (std::size_t k = 0; k < categories.size(); ++k)

@@ -50,16 +50,22 @@ void parseForm(const std::string& body, std::multimap<std::string, std::string>&
   }
 }
 
-// Reads at most `limit` bytes of body; false when the body is larger.
+// Reads at most `limit` bytes of body; false when the body is larger. A too-large body up to
+// kDrainLimit is read and dropped so the client gets its 413 rather than a reset connection.
+constexpr std::size_t kDrainLimit = 1 << 20;
+
 bool readBody(Poco::Net::HTTPServerRequest& req, std::size_t limit, std::string& body) {
-  if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) return false;
+  const Poco::Int64 declared = req.hasContentLength() ? req.getContentLength64() : -1;
+  if (declared > static_cast<Poco::Int64>(kDrainLimit)) return false;
   std::istream& in = req.stream();
   char buf[8192];
+  std::size_t total = 0;
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    body.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (body.size() > limit) return false;
+    total += static_cast<std::size_t>(in.gcount());
+    if (total <= limit) body.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (total > kDrainLimit) break;
   }
-  return true;
+  return total <= limit;
 }
 
 void send(Poco::Net::HTTPServerResponse& out, const Response& r, bool head) {
@@ -100,8 +106,10 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     RequestMeta meta{req.getHost(), req.get("Cookie", ""), req.get("Origin", ""), uri.getRawQuery()};
     if (request.method == "POST") {
       std::string body;
-      if (!readBody(req, maxBody_, body))
+      if (!readBody(req, maxBody_, body)) {
+        req.response().setKeepAlive(false);
         return web::errorPage(413, "Too large", "That form was larger than the history view accepts.");
+      }
       parseForm(body, request.form);
     }
     return app_.handle(std::move(request), meta);

@@ -4,25 +4,25 @@ namespace caselog::web {
 
 std::shared_ptr<const Response> PageCache::get(const std::string& key, CacheVersion version) {
   std::lock_guard lock(mutex_);
-  if (!(version == version_)) return nullptr;
   auto it = pages_.find(key);
-  return it == pages_.end() ? nullptr : it->second;
+  return it != pages_.end() && it->second.version == version ? it->second.page : nullptr;
+}
+
+std::shared_ptr<const Response> PageCache::getStale(const std::string& key, CacheVersion version) {
+  std::lock_guard lock(mutex_);
+  auto it = pages_.find(key);
+  return it != pages_.end() && it->second.version.data == version.data ? it->second.page : nullptr;
 }
 
 void PageCache::put(const std::string& key, CacheVersion version, Response response) {
   std::lock_guard lock(mutex_);
-  if (!(version == version_)) {
-    pages_.clear();
-    version_ = version;
-  }
-  if (pages_.size() >= maxEntries_) pages_.clear();
-  pages_[key] = std::make_shared<const Response>(std::move(response));
+  if (pages_.size() >= maxEntries_ && !pages_.count(key)) pages_.clear();
+  pages_[key] = Entry{version, std::make_shared<const Response>(std::move(response))};
 }
 
 void PageCache::clear() {
   std::lock_guard lock(mutex_);
   pages_.clear();
-  version_ = {};
 }
 
 }  // namespace caselog::web

@@ -90,8 +90,8 @@ Response trendsPage(Context& ctx) {
   timesFigure(w, t, true);
   w.open("figure").el("figcaption", "Generic replies");
   barChart(w,
-           {{"Generic (template) replies", static_cast<double>(t.genericReplies), std::to_string(t.genericReplies)},
-            {"Specific replies", static_cast<double>(t.amazonReplies - t.genericReplies),
+           {{"Generic", static_cast<double>(t.genericReplies), std::to_string(t.genericReplies)},
+            {"Specific", static_cast<double>(t.amazonReplies - t.genericReplies),
              std::to_string(t.amazonReplies - t.genericReplies)}},
            "Generic replies");
   w.el("p", {{"class", "muted"}}, percent(t.genericReplyRate) + " of " + std::to_string(t.amazonReplies) +
