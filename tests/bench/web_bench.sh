@@ -101,7 +101,7 @@ measure() {
   wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
-    END { printf "%.2f %.2f %.0f", p50, p99, rps }'
+    END { printf "%.2f %.2f %.0f\n", p50, p99, rps }'
 }
 
 printf "\n%-10s %8s %10s %10s %12s %10s %10s %12s %8s\n" page bytes "view p50" "view p99" "view req/s" \
