@@ -1,6 +1,7 @@
 #include "domain/config.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -62,8 +63,11 @@ Config Config::fromJson(const nlohmann::json& patch) {
 }
 
 Config Config::load(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return defaults();
   std::ifstream in(path);
-  if (!in) return defaults();
+  if (!in || std::filesystem::is_directory(path, ec))
+    throw Error(ErrorCode::bad_request, "cannot read config file " + path);
   std::stringstream text;
   text << in.rdbuf();
   nlohmann::json patch;

@@ -13,7 +13,8 @@ struct Config {
   nlohmann::json values = nlohmann::json::object();  // defaults merged with the file
 
   static Config defaults();
-  // Defaults overlaid with the file at `path` (a missing file is fine: defaults).
+  // Defaults overlaid with the file at `path` (a missing file is fine: defaults; one that exists
+  // but cannot be read throws caselog::Error(bad_request)).
   // A file that is not valid JSON throws caselog::Error(bad_request) naming the file and line.
   // A key whose value has the wrong type (a string where the default is a number…) throws too.
   static Config load(const std::string& path);

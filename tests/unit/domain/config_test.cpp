@@ -1,6 +1,7 @@
 #include "domain/config.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -98,6 +99,22 @@ TEST(Config, LoadOverlaysTheFileKeyByKey) {
 TEST(Config, AMissingFileMeansDefaults) {
   const Config config = Config::load("/nonexistent/caselog/config.json");
   EXPECT_EQ(config.values, Config::defaults().values);
+}
+
+TEST(Config, ADirectoryIsAnErrorNotSilentDefaults) {
+  std::string message;
+  EXPECT_EQ(codeOf([&] { Config::load("/tmp"); }, &message), ErrorCode::bad_request);
+  EXPECT_EQ(message, "cannot read config file /tmp");
+}
+
+TEST(Config, AnUnreadableFileIsAnErrorNotSilentDefaults) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads any file";
+  const std::string path = writeTemp(R"({"priority": {}})");
+  chmod(path.c_str(), 0);
+  std::string message;
+  EXPECT_EQ(codeOf([&] { Config::load(path); }, &message), ErrorCode::bad_request);
+  std::remove(path.c_str());
+  EXPECT_NE(message.find("cannot read config file"), std::string::npos) << message;
 }
 
 TEST(Config, InvalidJsonNamesTheFile) {
