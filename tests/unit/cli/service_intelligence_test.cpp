@@ -1,0 +1,158 @@
+// service/intelligence.cpp (the CLI owner's part of the service) over a real SQLite store: stored
+// priorities, generic verdicts with near-duplicate bands, and reminders that fire once per case
+// version and stay dismissed until the case changes. (tests/unit/service/ holds the capture/query
+// tests of the storage owner; these live with the CLI, which owns intelligence.cpp.)
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/error.hpp"
+#include "domain/config.hpp"
+#include "domain/trends.hpp"
+#include "service/case_service.hpp"
+#include "storage/store.hpp"
+#include "temp_dir.hpp"
+
+using namespace caselog;
+
+namespace {
+
+const Instant kCreated = *parseIso8601("2026-11-02T09:00:00Z");  // a Monday
+const Instant kLate = *parseIso8601("2026-11-20T09:00:00Z");     // 14 business days later
+
+const char* kTemplate =
+    "Hello,\n\nGreetings from Amazon Seller Support.\n\nI understand that your concern is regarding your listing. "
+    "I have forwarded your request to the appropriate team for further review.\n\nWe apologize for the "
+    "inconvenience.\n\nThank you for contacting Amazon Seller Support.";
+
+CaseSnapshot snapshot(const std::string& id, std::vector<MessageSnapshot> messages, const std::string& status) {
+  CaseSnapshot s;
+  s.caseId = id;
+  s.marketplace = "sellercentral.amazon.com";
+  s.subject = "Listing suppressed for B08XYZ1234";
+  s.status = status;
+  s.createdAt = formatIso8601(kCreated);
+  s.messages = std::move(messages);
+  return s;
+}
+
+MessageSnapshot seller(const std::string& at, const std::string& body) { return {"seller", "Acme", at, body}; }
+MessageSnapshot amazon(const std::string& at, const std::string& body) { return {"amazon", "Amazon", at, body}; }
+
+class Intelligence : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store = openSqliteStore(dir.file("t.db"));
+    service = std::make_unique<CaseService>(*store, config, [this] { return now; });
+  }
+  CaptureOutcome capture(const CaseSnapshot& s) { return service->capture(s, CaptureSource{"", "", "cli", ""}); }
+  int firedEvents(const std::string& id) {
+    int n = 0;
+    for (const auto& e : service->events(id)) n += e.kind == "reminder_fired";
+    return n;
+  }
+  caselog::testing::TempDir dir;
+  Config config = Config::defaults();
+  Instant now = kLate;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<CaseService> service;
+};
+
+}  // namespace
+
+TEST_F(Intelligence, CaptureFillsAndStoresThePriority) {
+  const auto o = capture(snapshot("5001", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                                  "Pending Amazon action"));
+  EXPECT_GT(o.priority.score, 0);
+  EXPECT_FALSE(o.priority.terms.empty());
+  const auto stored = store->storedPriority("5001");
+  ASSERT_TRUE(stored);
+  EXPECT_DOUBLE_EQ(stored->score, o.priority.score);
+  EXPECT_EQ(stored->label, o.priority.label);
+  ASSERT_EQ(o.reminders.size(), 1u);
+  EXPECT_EQ(o.reminders[0].rule, "amazon_silent");
+}
+
+TEST_F(Intelligence, VerdictsAreStoredAndTheSameTemplateElsewhereCounts) {
+  capture(snapshot("5101", {seller("2026-11-02T09:00:00Z", "Help"), amazon("2026-11-03T09:00:00Z", kTemplate)},
+                   "Answered"));
+  const auto first = service->getCase("5101");
+  ASSERT_EQ(store->genericVerdicts("5101").size(), 1u);  // only Amazon's reply gets a verdict
+  capture(snapshot("5102", {seller("2026-11-02T10:00:00Z", "Other issue"), amazon("2026-11-03T10:00:00Z", kTemplate)},
+                   "Answered"));
+  const auto second = service->getCase("5102");
+  const auto v = service->genericVerdicts(second);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_TRUE(v[1].generic);
+  bool sharedReason = false;
+  for (const auto& r : v[1].reasons) sharedReason |= r.find("other case") != std::string::npos;
+  EXPECT_TRUE(sharedReason) << "the second copy of a template should know the first";
+  EXPECT_TRUE(service->genericVerdicts(first)[1].generic);  // the stored verdict of the first copy
+}
+
+TEST_F(Intelligence, AReminderFiresOnceUntilTheCaseChanges) {
+  capture(snapshot("5201", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Pending Amazon action"));
+  auto fired = service->fireDueReminders();
+  ASSERT_EQ(fired.size(), 1u);
+  EXPECT_EQ(fired[0].caseId, "5201");
+  EXPECT_EQ(firedEvents("5201"), 1);
+  EXPECT_TRUE(service->fireDueReminders().empty());  // not again for the same case version
+  EXPECT_EQ(service->due().size(), 1u);              // still listed as due
+
+  // The seller chases: the case changed, Amazon is silent again later, so it fires again.
+  capture(snapshot("5201",
+                   {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234."),
+                    seller("2026-11-10T09:00:00Z", "Any news?")},
+                   "Pending Amazon action"));
+  now = *parseIso8601("2026-11-30T09:00:00Z");
+  EXPECT_EQ(service->fireDueReminders().size(), 1u);
+  EXPECT_EQ(firedEvents("5201"), 2);
+  EXPECT_TRUE(service->verify().ok);
+}
+
+TEST_F(Intelligence, DismissHoldsUntilTheCaseChanges) {
+  capture(snapshot("5301", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Pending Amazon action"));
+  service->dismissReminder("5301", "amazon_silent");
+  EXPECT_TRUE(service->due().empty());
+  EXPECT_TRUE(service->fireDueReminders().empty());
+  EXPECT_TRUE(service->remindersFor(service->getCase("5301")).empty());
+  bool dismissedEvent = false;
+  for (const auto& e : service->events("5301")) dismissedEvent |= e.kind == "reminder_dismissed";
+  EXPECT_TRUE(dismissedEvent);
+  capture(snapshot("5301",
+                   {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234."),
+                    seller("2026-11-05T09:00:00Z", "Still suppressed.")},
+                   "Pending Amazon action"));
+  EXPECT_EQ(service->due().size(), 1u);
+  EXPECT_THROW(service->dismissReminder("5301", "nonsense"), Error);
+  EXPECT_THROW(service->dismissReminder("404", "amazon_silent"), Error);
+}
+
+TEST_F(Intelligence, SnoozeQuietsAndThenRemindsToFollowUp) {
+  capture(snapshot("5401", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Pending Amazon action"));
+  service->snooze("5401", *parseIso8601("2026-11-25T00:00:00Z"));
+  EXPECT_TRUE(service->due().empty());
+  now = *parseIso8601("2026-11-26T00:00:00Z");
+  std::set<std::string> rules;
+  for (const auto& r : service->due()) rules.insert(r.rule);
+  EXPECT_TRUE(rules.count("follow_up"));
+}
+
+TEST_F(Intelligence, ReassessAllFollowsTheClock) {
+  capture(snapshot("5501", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Pending Amazon action"));
+  now = *parseIso8601("2026-11-03T09:00:00Z");
+  service->reassessAll();
+  const double early = store->storedPriority("5501")->score;
+  now = *parseIso8601("2026-12-20T09:00:00Z");
+  service->reassessAll();
+  EXPECT_GT(store->storedPriority("5501")->score, early);  // waiting longer weighs more
+}
+
+TEST_F(Intelligence, TrendsCountWhatIsStored) {
+  capture(snapshot("5601", {seller("2026-11-02T09:00:00Z", "Help"), amazon("2026-11-03T09:00:00Z", kTemplate)},
+                   "Answered"));
+  const Trends t = service->trends();
+  EXPECT_EQ(t.cases, 1);
+  EXPECT_EQ(t.amazonReplies, 1);
+  EXPECT_EQ(t.genericReplies, 1);
+}
