@@ -37,6 +37,7 @@ struct Spec {
   Outcome outcome = Outcome::AnsweredSpecific;
   double lastAgeHours = 24;
   int genericPick = 0;
+  int subjectVariant = -1;  // -1: the script's own subject
   std::string asin, sku;  // fixed for recurring issues; random when empty
 };
 
@@ -167,7 +168,7 @@ CaseSnapshot buildCase(Rng& rng, const Spec& spec, std::string caseId, Instant n
   CaseSnapshot c;
   c.caseId = std::move(caseId);
   c.marketplace = s.marketplace;
-  c.subject = fill(s.subject, v);
+  c.subject = fill(spec.subjectVariant < 0 ? s.subject : demo::subjectVariant(s, spec.subjectVariant), v);
   c.status = demo::rawStatus(s.lang, statusFor(spec.outcome));
   c.category = s.category;
   c.createdAt = formatIso8601(times.front());
@@ -185,7 +186,7 @@ CaseSnapshot buildCase(Rng& rng, const Spec& spec, std::string caseId, Instant n
 std::vector<Spec> handPicked() {
   using O = Outcome;
   auto at = [](const char* name, O o, double days, int pick = 0, std::string asin = {}, std::string sku = {}) {
-    return Spec{demo::scriptIndex(name), o, days * 24, pick, std::move(asin), std::move(sku)};
+    return Spec{demo::scriptIndex(name), o, days * 24, pick, -1, std::move(asin), std::move(sku)};
   };
   const std::string asin = "B09XK3L8QP", sku = "ACME-GB-500";
   return {
@@ -223,6 +224,7 @@ Spec randomSpec(Rng& rng) {
   s.script = rng.below(static_cast<int>(demo::scripts().size()));
   s.lastAgeHours = 12 + rng.below(175 * 24);
   s.genericPick = rng.below(3);
+  s.subjectVariant = rng.below(4) - 1;  // the script's subject or one of three other wordings
   static const Outcome recent[] = {Outcome::AwaitingAmazon, Outcome::NeedsSeller,  Outcome::AnsweredGeneric,
                                    Outcome::AnsweredSpecific, Outcome::WorkInProgress, Outcome::Reopened,
                                    Outcome::Resolved,         Outcome::OpenNoReply};

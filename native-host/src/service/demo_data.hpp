@@ -70,6 +70,9 @@ const std::vector<Script>& scripts();
 // Indexes into scripts() of particular scenarios the hand-picked cases use.
 int scriptIndex(const char* name);  // "suppressed", "receiving", "account_health", "japanese", ...
 
+// Another wording of the script's subject (k = 0, 1, 2), for the generated cases beyond the first.
+const char* subjectVariant(const Script& script, int k);
+
 // Template replies per language (near-identical across cases: what generic detection looks for).
 const std::vector<const char*>& genericReplies(const std::string& lang);
 const char* followUp(const std::string& lang);

@@ -215,6 +215,47 @@ int scriptIndex(const char* name) {
   throw std::logic_error(std::string("no demo script ") + name);
 }
 
+// Other ways sellers word the same kind of case, so a large demo is not one subject repeated.
+const char* subjectVariant(const Script& script, int k) {
+  struct Row {
+    const char* name;
+    const char* variants[3];
+  };
+  static const Row rows[] = {
+      {"suppressed", {"{asin} inactive: \"image requirements\" suppression in error",
+                      "Search suppressed ASIN {asin} after image update", "Please reinstate suppressed listing {asin}"}},
+      {"catalog", {"Detail page of {asin} shows another brand", "Incorrect bullet points and title on {asin}",
+                   "Catalog contribution for {asin} not applied"}},
+      {"catalog_de", {"Detailseite {asin}: Titel wird nicht aktualisiert", "Falsche Marke im Katalog für {asin}",
+                      "Produktbild von {asin} falsch zugeordnet"}},
+      {"receiving", {"Units missing after check-in of {shipment}", "Inbound {shipment} closed short by {units} units",
+                     "Investigate received quantity for {sku} in {shipment}"}},
+      {"lost", {"Reimbursement request: lost units of {sku}", "Damaged inventory of {asin} not reimbursed",
+                "Warehouse lost {units} units of {asin}"}},
+      {"shipment_fr", {"Envoi {shipment} livré mais non réceptionné", "Réception bloquée pour {shipment}",
+                       "Retard de réception de l'envoi {shipment}"}},
+      {"account_health", {"Account health warning: late shipment rate above target",
+                          "Policy warning on account health dashboard", "Appeal of performance notification"}},
+      {"policy_es", {"¿Es un producto restringido {asin}?", "Documentación de cumplimiento para {asin}",
+                     "Consulta sobre mercancías peligrosas: {asin}"}},
+      {"policy_it", {"Domanda su prodotti soggetti a restrizioni: {asin}", "Documenti di conformità per {asin}",
+                     "Normativa sulle batterie per {asin}"}},
+      {"feedback", {"Feedback removal request for order {order}", "A-to-z claim on order {order} - carrier delay",
+                    "Negative feedback violates guidelines (order {order})"}},
+      {"brand", {"Counterfeit offers on {asin}", "Brand Registry: hijacker on {asin}", "Report a violation for {asin}"}},
+      {"payments_de", {"Zahlung von {amount} nicht erhalten", "Auszahlung verzögert", "Reserve auf dem Verkäuferkonto"}},
+      {"payments", {"Disbursement on hold", "Missing reimbursement for order {order}", "Settlement short by {amount}"}},
+      {"ads", {"Ad for {asin} shows \"ineligible\"", "Sponsored Brands creative rejected",
+               "Campaign stopped delivering for {asin}"}},
+      {"other", {"How to add a second user to Seller Central", "Question about business address verification",
+                 "Tax settings for EU marketplaces"}},
+      {"japanese", {"FBA在庫の紛失について（{sku}）", "納品 {shipment} の受領が完了しない", "在庫の破損補填について（{asin}）"}},
+  };
+  for (const auto& r : rows)
+    if (std::string_view(r.name) == script.name) return r.variants[k % 3];
+  return script.subject;
+}
+
 const std::vector<const char*>& genericReplies(const std::string& lang) {
   static const std::vector<const char*> en = {
       "Hello,\n\nGreetings from Amazon Seller Support.\n\nI understand that your concern is regarding your "
