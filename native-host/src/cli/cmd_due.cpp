@@ -1,6 +1,7 @@
 // caselog due: the reminders due now, highest priority first.
 #include "cli/command.hpp"
 #include "cli/format.hpp"
+#include "cli/terminal.hpp"
 #include "cli/json_out.hpp"
 #include "service/case_service.hpp"
 
@@ -35,9 +36,12 @@ class DueCommand : public Command {
       ctx.out << "Nothing due.\n";
       return 0;
     }
-    Table t({{"CASE"}, {"RULE"}, {"SINCE"}, {"REMINDER"}, {"SUBJECT", false, true}});
+    // The subject is cut to a fixed width so the reminder, the part to act on, gets the rest.
+    Table t({{"CASE"}, {"RULE"}, {"SINCE", true}, {"SUBJECT"}, {"REMINDER", false, true}});
     const Instant now = ctx.service.now();
-    for (const auto& r : due) t.addRow({r.caseId, r.rule, formatAge(r.dueAt, now), r.message, r.subject});
+    for (const auto& r : due)
+      t.addRow({r.caseId, r.rule, formatAge(r.dueAt, now), truncateToWidth(sanitizeForTerminal(r.subject, false), 28),
+                r.message});
     ctx.out << t.render(ctx.terminal.width);
     return 0;
   }
