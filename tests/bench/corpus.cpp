@@ -8,27 +8,38 @@ namespace caselog::bench {
 namespace {
 
 constexpr std::array<const char*, 12> kSubjects{
-    "Listing suppressed for %A - incorrect main image", "Inbound shipment %S received short",
-    "Lost inventory in fulfillment center for %A", "Reimbursement request for order %O",
-    "Account health warning: product authenticity complaint on %A", "Brand Registry: unable to edit listing %A",
-    "Catalog error: wrong category for %A", "Customer return not credited for order %O",
-    "FBA shipment %S stuck in receiving", "Policy warning about restricted product %A",
-    "Negative feedback removal for order %O", "Advertising campaign disabled for %A"};
+    "Listing suppressed for %A - incorrect main image",
+    "Inbound shipment %S received short",
+    "Lost inventory in fulfillment center for %A",
+    "Reimbursement request for order %O",
+    "Account health warning: product authenticity complaint on %A",
+    "Brand Registry: unable to edit listing %A",
+    "Catalog error: wrong category for %A",
+    "Customer return not credited for order %O",
+    "FBA shipment %S stuck in receiving",
+    "Policy warning about restricted product %A",
+    "Negative feedback removal for order %O",
+    "Advertising campaign disabled for %A"};
 
 constexpr std::array<const char*, 10> kTemplates{
     "Thank you for contacting Amazon Seller Support. We have forwarded your request to the appropriate team. "
     "Please allow 24-48 hours for a response.",
-    "Hello from Amazon Seller Support. We understand your concern regarding your inventory. Please review the "
+    "Hello from Amazon Seller Support. We understand your concern regarding your inventory. Please review "
+    "the "
     "help page on FBA inventory reimbursement policy for more information.",
-    "We have reviewed your case and the issue has been resolved. If you have further questions, please reply to "
+    "We have reviewed your case and the issue has been resolved. If you have further questions, please reply "
+    "to "
     "this case.",
     "Please provide the invoices for the units in question so that the investigation team can proceed.",
     "I have escalated your case to the specialist team. They will contact you within 3 business days.",
-    "Thank you for your patience. Our fulfillment center team is investigating the discrepancy in your shipment.",
-    "Unfortunately we are unable to share internal details. Please refer to Seller Central help for the policy.",
+    "Thank you for your patience. Our fulfillment center team is investigating the discrepancy in your "
+    "shipment.",
+    "Unfortunately we are unable to share internal details. Please refer to Seller Central help for the "
+    "policy.",
     "We apologize for the inconvenience. Please let us know if there is anything else we can help you with.",
     "To reinstate the listing please update the main image so that it meets the product image requirements.",
-    "Your request has been received. A member of the catalog team will update the listing attributes shortly."};
+    "Your request has been received. A member of the catalog team will update the listing attributes "
+    "shortly."};
 
 constexpr std::array<const char*, 12> kSpecific{
     "We located %N units of %A at the fulfillment center and they will be added back to your inventory.",
@@ -56,8 +67,8 @@ constexpr std::array<const char*, 10> kSeller{
     "The category of %A is wrong and customers cannot find the product. Please fix the browse node.",
     "Please remove the negative feedback for order %O; it is about delivery which Amazon handled."};
 
-const char* kSyllables[] = {"ka", "lo", "mi", "ze", "tu", "pra", "vin", "dor", "sel", "qua", "rix", "fen",
-                            "gol", "bru", "tesh", "wyn", "xo", "yl", "zan", "cor"};
+const char* kSyllables[] = {"ka",  "lo",  "mi",  "ze",  "tu",   "pra", "vin", "dor", "sel", "qua",
+                            "rix", "fen", "gol", "bru", "tesh", "wyn", "xo",  "yl",  "zan", "cor"};
 
 std::string fill(const char* pattern, const CorpusCase& c, Rng& rng) {
   std::string out;
@@ -67,23 +78,34 @@ std::string fill(const char* pattern, const CorpusCase& c, Rng& rng) {
       continue;
     }
     switch (*++p) {
-      case 'A': out += c.asin; break;
-      case 'S': out += c.shipment; break;
-      case 'O': out += c.order; break;
-      case 'N': out += std::to_string(2 + rng.below(200)); break;
+      case 'A':
+        out += c.asin;
+        break;
+      case 'S':
+        out += c.shipment;
+        break;
+      case 'O':
+        out += c.order;
+        break;
+      case 'N':
+        out += std::to_string(2 + rng.below(200));
+        break;
       case 'M': {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%zu.%02zu", 10 + rng.below(4000), rng.below(100));
         out += buf;
         break;
       }
-      default: out += *p;
+      default:
+        out += *p;
     }
   }
   return out;
 }
 
-std::string isoTime(std::int64_t seconds) { return formatIso8601(Instant{std::chrono::seconds{seconds}}); }
+std::string isoTime(std::int64_t seconds) {
+  return formatIso8601(Instant{std::chrono::seconds{seconds}});
+}
 
 }  // namespace
 
@@ -103,7 +125,8 @@ std::string Corpus::shipmentFor(std::size_t i) {
 
 std::string Corpus::orderFor(std::size_t i) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%03zu-%07zu-%07zu", 111 + i % 800, (i * 7919) % 10000000, (i * 104729) % 10000000);
+  std::snprintf(buf, sizeof buf, "%03zu-%07zu-%07zu", 111 + i % 800, (i * 7919) % 10000000,
+                (i * 104729) % 10000000);
   return buf;
 }
 

@@ -51,7 +51,9 @@ double seconds(std::chrono::steady_clock::time_point since) {
 double cpuSeconds(int who) {
   rusage u{};
   getrusage(who, &u);
-  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  auto secs = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return secs(u.ru_utime) + secs(u.ru_stime);
 }
 
@@ -66,9 +68,12 @@ int main(int argc, char** argv) {
   int replies = 10;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
-    if (a == "--dir") dir = v;
-    else if (a == "--cases") cases = std::stoul(v);
-    else if (a == "--replies") replies = std::stoi(v);
+    if (a == "--dir")
+      dir = v;
+    else if (a == "--cases")
+      cases = std::stoul(v);
+    else if (a == "--replies")
+      replies = std::stoi(v);
     else {
       std::cerr << "usage: import_bench [--dir DIR] [--cases N] [--replies N]\n";
       return 2;
@@ -102,7 +107,8 @@ int main(int argc, char** argv) {
     hostCpu = cpuSeconds(RUSAGE_SELF) - cpu0;
     std::fprintf(stderr, "\n");
     if (out.failed || out.newMessages != rows) {
-      std::cerr << "import lost rows: " << out.newMessages << " of " << rows << ", failed " << out.failed << "\n";
+      std::cerr << "import lost rows: " << out.newMessages << " of " << rows << ", failed " << out.failed
+                << "\n";
       return 1;
     }
   }
@@ -113,7 +119,8 @@ int main(int argc, char** argv) {
   writeCsv(snapshots, csv);
   const auto t1 = std::chrono::steady_clock::now();
   const double childCpu0 = cpuSeconds(RUSAGE_CHILDREN);
-  const std::string cmd = "sqlite3 '" + floorDb + "' 'PRAGMA synchronous=FULL' '.import --csv " + csv + " messages'";
+  const std::string cmd =
+      "sqlite3 '" + floorDb + "' 'PRAGMA synchronous=FULL' '.import --csv " + csv + " messages'";
   if (std::system(cmd.c_str()) != 0) {
     std::cerr << "sqlite3 CLI import failed\n";
     return 1;
@@ -124,10 +131,10 @@ int main(int argc, char** argv) {
   const auto n = static_cast<double>(rows);
   std::printf("Import of %zu cases, %zu message rows\n", cases, rows);
   std::printf("%-34s %9s %12s %9s %12s\n", "", "wall s", "rows/s", "CPU s", "rows/CPU-s");
-  std::printf("%-34s %9.2f %12.0f %9.2f %12.0f\n", "caselog import (service)", hostSecs, n / hostSecs, hostCpu,
-              n / hostCpu);
-  std::printf("%-34s %9.2f %12.0f %9.2f %12.0f\n", "sqlite3 CLI .import (same rows)", floorSecs, n / floorSecs,
-              floorCpu, n / floorCpu);
+  std::printf("%-34s %9.2f %12.0f %9.2f %12.0f\n", "caselog import (service)", hostSecs, n / hostSecs,
+              hostCpu, n / hostCpu);
+  std::printf("%-34s %9.2f %12.0f %9.2f %12.0f\n", "sqlite3 CLI .import (same rows)", floorSecs,
+              n / floorSecs, floorCpu, n / floorCpu);
   std::printf("ratio caselog / sqlite3: %.2fx wall, %.2fx CPU (target >= 0.7x)\n", floorSecs / hostSecs,
               floorCpu / hostCpu);
   return 0;

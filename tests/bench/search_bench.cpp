@@ -53,16 +53,19 @@ void generate(const Options& o) {
     const CorpusCase c = corpus.makeCase(i);
     const auto& s = c.snapshot;
     const auto created = parseIso8601(s.createdAt)->time_since_epoch().count();
-    sqlite::Stmt ins(db, "INSERT INTO cases(case_id, subject, status_raw, status, category, created_at, updated_at, "
-                         "first_captured_at, last_captured_at, message_count) VALUES (?1,?2,?3,?4,'other',?5,?6,?5,?6,?7)");
+    sqlite::Stmt ins(
+        db,
+        "INSERT INTO cases(case_id, subject, status_raw, status, category, created_at, updated_at, "
+        "first_captured_at, last_captured_at, message_count) VALUES (?1,?2,?3,?4,'other',?5,?6,?5,?6,?7)");
     ins.bind(1, s.caseId).bind(2, s.subject).bind(3, s.status);
     ins.bind(4, s.status == "Answered" ? "answered" : "pending_amazon").bind(5, created);
     ins.bind(6, parseIso8601(s.messages.back().sentAt)->time_since_epoch().count());
     ins.bind(7, static_cast<std::int64_t>(s.messages.size())).run();
     for (const auto& m : s.messages) {
       const auto sent = parseIso8601(m.sentAt)->time_since_epoch().count();
-      sqlite::Stmt msg(db, "INSERT INTO messages(case_id, author, sender, sent_at, body, captured_at) "
-                           "VALUES (?1,?2,?3,?4,?5,?4)");
+      sqlite::Stmt msg(db,
+                       "INSERT INTO messages(case_id, author, sender, sent_at, body, captured_at) "
+                       "VALUES (?1,?2,?3,?4,?5,?4)");
       msg.bind(1, s.caseId).bind(2, m.author).bind(3, m.sender).bind(4, sent).bind(5, m.body).run();
     }
     if (i % 5000 == 4999) {
@@ -87,11 +90,13 @@ std::vector<QueryClass> queryClasses(const Options& o) {
   Rng rng(7);
   std::vector<QueryClass> classes = {{"rare term", {}}, {"common term", {}}, {"two-term AND", {}},
                                      {"phrase", {}},    {"ASIN", {}},        {"shipment ID", {}}};
-  const std::vector<std::string> common = {"inventory", "please", "shipment", "units", "reimbursement", "listing"};
-  const std::vector<std::string> pairs = {"inventory units", "please shipment", "reimbursement order",
-                                          "listing image", "fulfillment inventory", "please review"};
-  const std::vector<std::string> phrases = {"\"fulfillment center\"", "\"main image\"", "\"seller support\"",
-                                            "\"business days\"", "\"lost inventory\"", "\"next settlement\""};
+  const std::vector<std::string> common = {"inventory", "please",        "shipment",
+                                           "units",     "reimbursement", "listing"};
+  const std::vector<std::string> pairs = {"inventory units", "please shipment",       "reimbursement order",
+                                          "listing image",   "fulfillment inventory", "please review"};
+  const std::vector<std::string> phrases = {"\"fulfillment center\"", "\"main image\"",
+                                            "\"seller support\"",     "\"business days\"",
+                                            "\"lost inventory\"",     "\"next settlement\""};
   for (int i = 0; i < o.runs; ++i) {
     classes[0].queries.push_back(Corpus::rareWord(rng.below(Corpus::kRareWords)));
     classes[1].queries.push_back(common[i % common.size()]);
@@ -155,7 +160,8 @@ std::vector<double> timeNaive(const std::string& db, const std::vector<std::stri
     std::ofstream sql(script);
     sql << ".timer on\n.output /dev/null\n";
     for (const auto& q : queries)
-      sql << "SELECT rowid, snippet(message_fts, 0, '[', ']', '...', 16) FROM message_fts WHERE message_fts MATCH '"
+      sql << "SELECT rowid, snippet(message_fts, 0, '[', ']', '...', 16) FROM message_fts WHERE message_fts "
+             "MATCH '"
           << ftsLiteral(q) << "' ORDER BY rank LIMIT 20;\n";
   }
   const std::string cmd = "sqlite3 '" + db + "' < '" + script + "' > '" + out + "' 2>&1";
@@ -173,11 +179,16 @@ Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
-    if (a == "--db") o.db = v;
-    else if (a == "--cases") o.cases = std::stoul(v);
-    else if (a == "--replies") o.replies = std::stoi(v);
-    else if (a == "--runs") o.runs = std::stoi(v);
-    else if (a == "--naive-runs") o.naiveRuns = std::stoi(v);
+    if (a == "--db")
+      o.db = v;
+    else if (a == "--cases")
+      o.cases = std::stoul(v);
+    else if (a == "--replies")
+      o.replies = std::stoi(v);
+    else if (a == "--runs")
+      o.runs = std::stoi(v);
+    else if (a == "--naive-runs")
+      o.naiveRuns = std::stoi(v);
     else {
       std::cerr << "usage: search_bench [--db PATH] [--cases N] [--replies N] [--runs N] [--naive-runs N]\n";
       std::exit(2);
@@ -199,21 +210,22 @@ int main(int argc, char** argv) {
   const auto classes = queryClasses(o);
   for (const auto& c : classes) {  // warm the page cache once per class
     std::size_t ignored = 0;
-    timeHost(*store, {c.queries.begin(), c.queries.begin() + std::min<std::size_t>(5, c.queries.size())}, &ignored);
+    timeHost(*store, {c.queries.begin(), c.queries.begin() + std::min<std::size_t>(5, c.queries.size())},
+             &ignored);
   }
   std::printf("Search over %zu cases, %lld messages (%lld Amazon replies)\n", o.cases,
               static_cast<long long>(want), static_cast<long long>(want / 2));
-  std::printf("%-14s %11s %11s %11s %11s %7s %13s %13s\n", "class", "host p50 ms", "host p99 ms", "CPU p50 ms",
-              "CPU p99 ms", "hits/q", "naive p50 ms", "naive p99 ms");
+  std::printf("%-14s %11s %11s %11s %11s %7s %13s %13s\n", "class", "host p50 ms", "host p99 ms",
+              "CPU p50 ms", "CPU p99 ms", "hits/q", "naive p50 ms", "naive p99 ms");
   for (const auto& c : classes) {
     std::size_t hits = 0;
     std::vector<double> cpu;
     const auto host = timeHost(*store, c.queries, &hits, &cpu);
-    const std::vector<std::string> naiveQueries(c.queries.begin(),
-                                                c.queries.begin() + std::min<std::size_t>(o.naiveRuns, c.queries.size()));
+    const std::vector<std::string> naiveQueries(
+        c.queries.begin(), c.queries.begin() + std::min<std::size_t>(o.naiveRuns, c.queries.size()));
     const auto naive = timeNaive(o.db, naiveQueries);
-    std::printf("%-14s %11.2f %11.2f %11.2f %11.2f %7.1f %13.1f %13.1f\n", c.name.c_str(), percentile(host, 0.5),
-                percentile(host, 0.99), percentile(cpu, 0.5), percentile(cpu, 0.99),
+    std::printf("%-14s %11.2f %11.2f %11.2f %11.2f %7.1f %13.1f %13.1f\n", c.name.c_str(),
+                percentile(host, 0.5), percentile(host, 0.99), percentile(cpu, 0.5), percentile(cpu, 0.99),
                 static_cast<double>(hits) / static_cast<double>(c.queries.size()), percentile(naive, 0.5),
                 percentile(naive, 0.99));
   }

@@ -10,13 +10,23 @@ namespace caselog {
 
 namespace {
 
-bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool upperAlnum(char c) { return digit(c) || (c >= 'A' && c <= 'Z'); }
+bool alnum(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool upperAlnum(char c) {
+  return digit(c) || (c >= 'A' && c <= 'Z');
+}
 
 // True when s[i] starts a word: nothing or a non-alphanumeric byte before it.
-bool startsWord(std::string_view s, size_t i) { return i == 0 || !alnum(s[i - 1]); }
-bool endsWord(std::string_view s, size_t i) { return i >= s.size() || !alnum(s[i]); }
+bool startsWord(std::string_view s, size_t i) {
+  return i == 0 || !alnum(s[i - 1]);
+}
+bool endsWord(std::string_view s, size_t i) {
+  return i >= s.size() || !alnum(s[i]);
+}
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -67,8 +77,8 @@ size_t digitRun(std::string_view s, size_t i) {
 }
 
 size_t matchOrder(std::string_view s, size_t i) {
-  if (digitRun(s, i) != 3 || s.substr(i + 3, 1) != "-" || digitRun(s, i + 4) != 7 || s.substr(i + 11, 1) != "-" ||
-      digitRun(s, i + 12) != 7)
+  if (digitRun(s, i) != 3 || s.substr(i + 3, 1) != "-" || digitRun(s, i + 4) != 7 ||
+      s.substr(i + 11, 1) != "-" || digitRun(s, i + 12) != 7)
     return 0;
   const size_t end = i + 19;
   if (!endsWord(s, end) || (end + 1 < s.size() && s[end] == '-' && digit(s[end + 1]))) return 0;
@@ -102,7 +112,8 @@ std::optional<std::pair<size_t, size_t>> labelledSku(std::string_view s, size_t 
   if (j >= s.size() || !alnum(s[j])) return std::nullopt;
   size_t k = j;
   bool hasDigit = false;
-  while (k < s.size() && k - j < 40 && (alnum(s[k]) || s[k] == '-' || s[k] == '_' || s[k] == '.' || s[k] == '/'))
+  while (k < s.size() && k - j < 40 &&
+         (alnum(s[k]) || s[k] == '-' || s[k] == '_' || s[k] == '.' || s[k] == '/'))
     hasDigit |= digit(s[k++]);
   while (k > j && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '/' || s[k - 1] == '_')) --k;
   if (!delimited && !hasDigit) return std::nullopt;
@@ -130,8 +141,9 @@ constexpr std::array<Currency, 12> kSymbols{{{"US$", "USD"},
                                              {"\xC2\xA5", "JPY"},
                                              {"\xE2\x82\xB9", "INR"}}};
 
-constexpr std::array<std::string_view, 18> kCodes{"USD", "EUR", "GBP", "JPY", "INR", "CAD", "AUD", "MXN", "BRL",
-                                                   "SEK", "PLN", "TRY", "AED", "SAR", "SGD", "CHF", "CNY", "EGP"};
+constexpr std::array<std::string_view, 18> kCodes{"USD", "EUR", "GBP", "JPY", "INR", "CAD",
+                                                  "AUD", "MXN", "BRL", "SEK", "PLN", "TRY",
+                                                  "AED", "SAR", "SGD", "CHF", "CNY", "EGP"};
 
 std::optional<std::string_view> codeWord(std::string_view word) {
   for (auto code : kCodes)
@@ -144,9 +156,12 @@ std::optional<std::string_view> currencyBefore(std::string_view s, size_t end) {
   for (int spaced = 0; spaced < 2; ++spaced) {
     size_t e = end;
     if (spaced) {
-      if (e > 0 && s[e - 1] == ' ') --e;
-      else if (e >= 2 && s.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
-      else break;
+      if (e > 0 && s[e - 1] == ' ')
+        --e;
+      else if (e >= 2 && s.substr(e - 2, 2) == "\xC2\xA0")
+        e -= 2;
+      else
+        break;
     }
     const std::string_view head = s.substr(0, e);
     for (const auto& c : kSymbols)
@@ -167,7 +182,8 @@ std::optional<std::string_view> currencyAfter(std::string_view s, size_t begin) 
   if (b - begin > 2) return std::nullopt;
   const std::string_view tail = s.substr(b);
   for (const auto& c : kSymbols)
-    if (c.mark.size() > 1 && c.mark.front() != '$' && c.mark.back() != '$' && tail.starts_with(c.mark)) return c.code;
+    if (c.mark.size() > 1 && c.mark.front() != '$' && c.mark.back() != '$' && tail.starts_with(c.mark))
+      return c.code;
   if (tail.starts_with("$")) return std::nullopt;  // "12 $" is unusual; "$" usually prefixes the next amount
   const size_t e = wordEnd(s, b);
   if (e - b == 3) return codeWord(s.substr(b, 3));
@@ -243,7 +259,8 @@ std::vector<Identifier> extractIdentifiers(std::string_view s) {
       const size_t e4 = numberEnd(s, i);
       auto code = currencyBefore(s, i);
       if (!code) code = currencyAfter(s, e4);
-      if (code && endsWord(s, e4)) add(out, "amount", std::string(*code) + " " + normalizeAmount(s.substr(i, e4 - i), *code));
+      if (code && endsWord(s, e4))
+        add(out, "amount", std::string(*code) + " " + normalizeAmount(s.substr(i, e4 - i), *code));
       i = wordEnd(s, e4);
     } else {
       const size_t e5 = wordEnd(s, i);

@@ -26,7 +26,8 @@ void reassessInOneCommit(CaseService& service, const std::string& caseId) {
 }  // namespace
 
 Note CaseService::addNote(const std::string& caseId, const std::string& text) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error(ErrorCode::bad_request, "note text is empty");
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw Error(ErrorCode::bad_request, "note text is empty");
   if (text.size() > kMaxNoteBytes) throw Error(ErrorCode::bad_request, "note text is longer than 64 KiB");
   Note note;
   store_.transaction([&] {

@@ -35,7 +35,8 @@ std::optional<Instant> optionalDate(const std::string& text, const std::string& 
 
 void validateCaseId(const std::string& caseId, const std::string& field) {
   require(!caseId.empty(), "missing " + field);
-  require(caseId.size() <= 32 && std::all_of(caseId.begin(), caseId.end(), [](char c) { return c >= '0' && c <= '9'; }),
+  require(caseId.size() <= 32 &&
+              std::all_of(caseId.begin(), caseId.end(), [](char c) { return c >= '0' && c <= '9'; }),
           field + " must be digits: '" + caseId.substr(0, 40) + "'");
 }
 
@@ -53,14 +54,19 @@ void validate(const CaseSnapshot& s) {
   }
 }
 
-bool isClosed(const std::string& status) { return status == "resolved" || status == "closed"; }
+bool isClosed(const std::string& status) {
+  return status == "resolved" || status == "closed";
+}
 
-Instant latest(std::optional<Instant> a, Instant b) { return a && *a > b ? *a : b; }
+Instant latest(std::optional<Instant> a, Instant b) {
+  return a && *a > b ? *a : b;
+}
 
 // Merges one validated snapshot into the store. Runs inside the caller's transaction.
 class SnapshotMerge {
  public:
-  SnapshotMerge(Store& store, const Config& config, Instant now) : store_(store), config_(config), now_(now) {}
+  SnapshotMerge(Store& store, const Config& config, Instant now)
+      : store_(store), config_(config), now_(now) {}
 
   CaptureOutcome apply(const CaseSnapshot& s) {
     CaptureOutcome out;
@@ -84,7 +90,8 @@ class SnapshotMerge {
     out.statusChanged = !out.created && rec.status != before.status;
     if (out.statusChanged) {
       rec.updatedAt = latest(rec.updatedAt, now_);
-      if (rec.status == "reopened" || (isClosed(before.status) && !isClosed(rec.status) && rec.status != "unknown"))
+      if (rec.status == "reopened" ||
+          (isClosed(before.status) && !isClosed(rec.status) && rec.status != "unknown"))
         ++rec.reopenCount;
     }
     rec.category = inferCategory(withMessages(rec, s), config_);
@@ -94,8 +101,9 @@ class SnapshotMerge {
     rec.lastCapturedAt = now_;
     store_.upsertCase(rec);
     if (out.created)
-      store_.appendEvent(rec.caseId, "case_created", now_,
-                         {{"subject", rec.subject}, {"status", rec.status}, {"marketplace", rec.marketplace}});
+      store_.appendEvent(
+          rec.caseId, "case_created", now_,
+          {{"subject", rec.subject}, {"status", rec.status}, {"marketplace", rec.marketplace}});
     recordFieldEvents(before, rec, out.created);
     for (const auto& m : fresh) {
       appendMessage(rec.caseId, m);
@@ -110,7 +118,7 @@ class SnapshotMerge {
     return out;
   }
 
- // Did the last apply() store anything?
+  // Did the last apply() store anything?
   bool changed() const { return changed_; }
 
  private:
@@ -151,7 +159,9 @@ class SnapshotMerge {
     if (created) return;
     if (before.status != rec.status)
       store_.appendEvent(rec.caseId, "status_changed", now_,
-                         {{"from", before.status}, {"to", rec.status}, {"fromRaw", before.statusRaw},
+                         {{"from", before.status},
+                          {"to", rec.status},
+                          {"fromRaw", before.statusRaw},
                           {"toRaw", rec.statusRaw}});
     if (rec.reopenCount != before.reopenCount)
       store_.appendEvent(rec.caseId, "reopened", now_, {{"reopenCount", rec.reopenCount}});
@@ -159,7 +169,8 @@ class SnapshotMerge {
     if (before.subject != rec.subject) changes["subject"] = {{"from", before.subject}, {"to", rec.subject}};
     if (before.categoryRaw != rec.categoryRaw)
       changes["categoryRaw"] = {{"from", before.categoryRaw}, {"to", rec.categoryRaw}};
-    if (before.category != rec.category) changes["category"] = {{"from", before.category}, {"to", rec.category}};
+    if (before.category != rec.category)
+      changes["category"] = {{"from", before.category}, {"to", rec.category}};
     if (before.marketplace != rec.marketplace)
       changes["marketplace"] = {{"from", before.marketplace}, {"to", rec.marketplace}};
     if (!changes.empty()) store_.appendEvent(rec.caseId, "case_updated", now_, changes);
@@ -189,7 +200,7 @@ class SnapshotMerge {
         }
       }
       fresh.push_back(m);
-      versions_.push_back(m);  // an identical message later in the same snapshot is a duplicate,
+      versions_.push_back(m);   // an identical message later in the same snapshot is a duplicate,
       versions_.back().id = 0;  // but never a version to supersede
       versions_.back().current = false;
     }
@@ -241,12 +252,14 @@ Instant captureTime(const CaptureSource& source, Instant now) {
 CaptureOutcome CaseService::capture(const CaseSnapshot& snapshot, const CaptureSource& source) {
   validate(snapshot);
   CaptureOutcome out;
-  store_.transaction([&] { out = SnapshotMerge(store_, config_, captureTime(source, now())).apply(snapshot); });
+  store_.transaction(
+      [&] { out = SnapshotMerge(store_, config_, captureTime(source, now())).apply(snapshot); });
   reassessQuietly(*this, out.caseId, &out);
   return out;
 }
 
-ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& entries, const CaptureSource& source) {
+ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& entries,
+                                            const CaptureSource& source) {
   for (std::size_t i = 0; i < entries.size(); ++i) {
     validateCaseId(entries[i].caseId, "cases[" + std::to_string(i) + "].caseId");
     optionalDate(entries[i].createdAt, "cases[" + std::to_string(i) + "].createdAt");
@@ -267,8 +280,10 @@ ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& en
       s.updatedAt = e.updatedAt;
       const CaptureOutcome one = merge.apply(s);
       ++out.cases;
-      if (one.created) ++out.created;
-      else if (merge.changed()) ++out.updated;
+      if (one.created)
+        ++out.created;
+      else if (merge.changed())
+        ++out.updated;
       touched.push_back(e.caseId);
     }
   });
@@ -278,12 +293,14 @@ ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& en
   return out;
 }
 
-ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snapshots, const CaptureSource& source,
+ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snapshots,
+                                           const CaptureSource& source,
                                            const std::function<void(const ImportProgress&)>& progress) {
   ImportOutcome out;
   auto fail = [&](std::size_t index, const std::string& why) {
     ++out.failed;
-    if (out.errors.size() < kMaxImportErrors) out.errors.push_back("line " + std::to_string(index + 1) + ": " + why);
+    if (out.errors.size() < kMaxImportErrors)
+      out.errors.push_back("line " + std::to_string(index + 1) + ": " + why);
   };
   for (std::size_t start = 0; start < snapshots.size(); start += kImportBatch) {
     const std::size_t end = std::min(snapshots.size(), start + kImportBatch);
@@ -328,7 +345,5 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
   }
   return out;
 }
-
-
 
 }  // namespace caselog

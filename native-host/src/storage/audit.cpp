@@ -18,13 +18,17 @@ std::string canonicalJson(const Event& e) {
   return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string eventHash(const Event& e) { return sha256Hex(e.prevHash + canonicalJson(e)); }
+std::string eventHash(const Event& e) {
+  return sha256Hex(e.prevHash + canonicalJson(e));
+}
 
 std::string messageContentHash(const StoredMessage& m) {
   const std::string sentAt = m.sentAt ? formatIso8601(*m.sentAt) : std::string();
   return sha256Hex(m.author + "|" + m.sender + "|" + sentAt + "|" + m.body);
 }
 
-std::string noteContentHash(const Note& n) { return sha256Hex(formatIso8601(n.at) + "|" + n.text); }
+std::string noteContentHash(const Note& n) {
+  return sha256Hex(formatIso8601(n.at) + "|" + n.text);
+}
 
 }  // namespace caselog::audit

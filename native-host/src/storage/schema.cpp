@@ -195,9 +195,13 @@ bool hasTable(Db& db, const char* name) {
 void chainEvent(Db& db, Event& e, std::string& prevHash) {
   e.prevHash = prevHash;
   e.hash = audit::eventHash(e);
-  Stmt ins(db, "INSERT INTO events(seq, case_id, kind, at, data, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7)");
+  Stmt ins(db,
+           "INSERT INTO events(seq, case_id, kind, at, data, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7)");
   ins.bind(1, e.seq).bind(3, e.kind).bind(4, static_cast<std::int64_t>(e.at.time_since_epoch().count()));
-  if (e.caseId.empty()) ins.bindNull(2); else ins.bind(2, e.caseId);
+  if (e.caseId.empty())
+    ins.bindNull(2);
+  else
+    ins.bind(2, e.caseId);
   ins.bind(5, e.data.dump()).bind(6, e.prevHash).bind(7, e.hash);
   ins.run();
   prevHash = e.hash;
@@ -206,8 +210,9 @@ void chainEvent(Db& db, Event& e, std::string& prevHash) {
 void chainV0Events(Db& db) {
   std::string prev = audit::kGenesisHash;
   std::int64_t seq = 0;
-  Stmt old(db, "SELECT coalesce(case_id, ''), kind, coalesce(unixepoch(at), unixepoch('now')), data "
-               "FROM v0_events ORDER BY seq");
+  Stmt old(db,
+           "SELECT coalesce(case_id, ''), kind, coalesce(unixepoch(at), unixepoch('now')), data "
+           "FROM v0_events ORDER BY seq");
   while (old.step()) {
     Event e;
     e.seq = ++seq;
@@ -261,8 +266,8 @@ void backupTo(Db& db, const std::string& target) {
   const int rc = sqlite3_backup_step(b, -1);
   sqlite3_backup_finish(b);
   if (rc != SQLITE_DONE) copy.fail(rc, "backup " + target);
-  std::filesystem::permissions(target, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                               ec);
+  std::filesystem::permissions(target,
+                               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
 }
 
 void migrate(Db& db) {

@@ -28,7 +28,8 @@ constexpr const char* kMessageCandidates =
     "JOIN messages m ON m.id = f.rowid JOIN cases c ON c.case_id = m.case_id "
     "WHERE message_fts MATCH ?1 AND f.rowid < ?2 "
     "AND (?3 IS NULL OR m.author = ?3) AND (?4 IS NULL OR m.case_id = ?4) AND (?5 IS NULL OR c.status = ?5) "
-    "AND (?6 IS NULL OR c.category = ?6) AND (?7 IS NULL OR m.sent_at >= ?7) AND (?8 IS NULL OR m.sent_at < ?8) "
+    "AND (?6 IS NULL OR c.category = ?6) AND (?7 IS NULL OR m.sent_at >= ?7) AND (?8 IS NULL OR m.sent_at < "
+    "?8) "
     "ORDER BY f.rowid DESC LIMIT ?9";
 
 // No filter: the index alone (no row lookups).
@@ -42,14 +43,16 @@ constexpr const char* kCaseMessageCandidates =
     "JOIN cases c ON c.case_id = m.case_id "
     "WHERE m.case_id = ?4 AND message_fts MATCH ?1 AND m.id < ?2 "
     "AND (?3 IS NULL OR m.author = ?3) AND (?5 IS NULL OR c.status = ?5) "
-    "AND (?6 IS NULL OR c.category = ?6) AND (?7 IS NULL OR m.sent_at >= ?7) AND (?8 IS NULL OR m.sent_at < ?8) "
+    "AND (?6 IS NULL OR c.category = ?6) AND (?7 IS NULL OR m.sent_at >= ?7) AND (?8 IS NULL OR m.sent_at < "
+    "?8) "
     "ORDER BY m.id DESC LIMIT ?9";
 
 // Newest matching subjects and notes below `upper`.
 constexpr const char* kTextCandidates =
     "SELECT t.rowid, caselog_stats(text_fts) FROM text_fts t JOIN cases c ON c.case_id = t.case_id "
     "WHERE text_fts MATCH ?1 AND t.rowid < ?2 "
-    "AND (?3 IS NULL OR t.case_id = ?3) AND (?4 IS NULL OR c.status = ?4) AND (?5 IS NULL OR c.category = ?5) "
+    "AND (?3 IS NULL OR t.case_id = ?3) AND (?4 IS NULL OR c.status = ?4) AND (?5 IS NULL OR c.category = "
+    "?5) "
     "ORDER BY t.rowid DESC LIMIT ?6";
 
 constexpr const char* kPlainTextCandidates =

@@ -51,7 +51,9 @@ std::string quoted(std::string_view s) {
   return out + "\"";
 }
 
-bool isOperator(const Token& t) { return !t.phrase && (t.text == "AND" || t.text == "OR" || t.text == "NOT"); }
+bool isOperator(const Token& t) {
+  return !t.phrase && (t.text == "AND" || t.text == "OR" || t.text == "NOT");
+}
 
 // A term as FTS5 text, or "" when it holds nothing searchable.
 std::string term(const Token& t) {
@@ -89,11 +91,14 @@ std::optional<std::string> buildFtsQuery(std::string_view text, bool operators) 
 }
 
 std::string encodeCursor(const Cursor& c) {
-  return "c1." + std::to_string(c.messageUpper) + "." + std::to_string(c.textUpper) + "." + std::to_string(c.offset);
+  return "c1." + std::to_string(c.messageUpper) + "." + std::to_string(c.textUpper) + "." +
+         std::to_string(c.offset);
 }
 
 Cursor decodeCursor(std::string_view text) {
-  const auto bad = [] { return Error(ErrorCode::bad_request, "bad search cursor (use the `next` value as given)"); };
+  const auto bad = [] {
+    return Error(ErrorCode::bad_request, "bad search cursor (use the `next` value as given)");
+  };
   if (text.substr(0, 3) != "c1.") throw bad();
   text.remove_prefix(3);
   std::int64_t parts[3];

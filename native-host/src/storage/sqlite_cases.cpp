@@ -9,24 +9,26 @@ using sqlite::Stmt;
 
 namespace {
 
-#define CASE_COLUMNS                                                                                    \
-  "c.case_id, coalesce(mk.host, ''), c.subject, c.status_raw, c.status, c.category_raw, c.category, " \
+#define CASE_COLUMNS                                                                                     \
+  "c.case_id, coalesce(mk.host, ''), c.subject, c.status_raw, c.status, c.category_raw, c.category, "    \
   "c.category_override, c.created_at, c.updated_at, c.first_captured_at, c.last_captured_at, c.pinned, " \
   "c.reopen_count, c.snoozed_until, c.message_count, c.priority_score, c.priority_label, c.priority_terms "
-#define CASE_FROM                                                 \
+#define CASE_FROM                                             \
   "FROM cases c LEFT JOIN accounts a ON a.id = c.account_id " \
   "LEFT JOIN marketplaces mk ON mk.id = a.marketplace_id "
-#define CASE_FILTER                                                                                  \
-  "WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.category = ?2) "                         \
-  "AND (?3 IS NULL OR mk.host = ?3) AND (?4 IS NULL OR c.updated_at >= ?4) AND (?5 IS NULL OR c.updated_at < ?5) "
+#define CASE_FILTER                                                                                          \
+  "WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.category = ?2) "                                 \
+  "AND (?3 IS NULL OR mk.host = ?3) AND (?4 IS NULL OR c.updated_at >= ?4) AND (?5 IS NULL OR c.updated_at " \
+  "< ?5) "
 
 constexpr const char* kFindCase = "SELECT " CASE_COLUMNS CASE_FROM "WHERE c.case_id = ?1";
-constexpr const char* kListByPriority = "SELECT " CASE_COLUMNS CASE_FROM CASE_FILTER
+constexpr const char* kListByPriority =
+    "SELECT " CASE_COLUMNS CASE_FROM CASE_FILTER
     "ORDER BY c.priority_score DESC, c.updated_at DESC LIMIT ?6 OFFSET ?7";
-constexpr const char* kListByUpdated = "SELECT " CASE_COLUMNS CASE_FROM CASE_FILTER
-    "ORDER BY c.updated_at DESC, c.id DESC LIMIT ?6 OFFSET ?7";
-constexpr const char* kListByCreated = "SELECT " CASE_COLUMNS CASE_FROM CASE_FILTER
-    "ORDER BY c.created_at DESC, c.id DESC LIMIT ?6 OFFSET ?7";
+constexpr const char* kListByUpdated =
+    "SELECT " CASE_COLUMNS CASE_FROM CASE_FILTER "ORDER BY c.updated_at DESC, c.id DESC LIMIT ?6 OFFSET ?7";
+constexpr const char* kListByCreated =
+    "SELECT " CASE_COLUMNS CASE_FROM CASE_FILTER "ORDER BY c.created_at DESC, c.id DESC LIMIT ?6 OFFSET ?7";
 constexpr const char* kCountCases = "SELECT count(*) " CASE_FROM CASE_FILTER;
 
 constexpr const char* kMessageColumns =
@@ -50,7 +52,8 @@ CaseRecord readCase(const Stmt& st, Priority* priority) {
   c.reopenCount = static_cast<int>(st.int64(13));
   c.snoozedUntil = sqlite::optInstant(st, 14);
   c.messageCount = static_cast<int>(st.int64(15));
-  if (priority && !st.isNull(16)) *priority = sqlite::priorityFromColumns(st.real(16), st.text(17), st.text(18));
+  if (priority && !st.isNull(16))
+    *priority = sqlite::priorityFromColumns(st.real(16), st.text(17), st.text(18));
   return c;
 }
 
@@ -69,10 +72,13 @@ StoredMessage readMessage(const Stmt& st) {
 }
 
 std::vector<StoredMessage> loadMessages(Db& db, const std::string& caseId, bool currentOnly) {
-  static constexpr const char* kAll = "SELECT id, author, sender, sent_at, body, captured_at, version, supersedes, "
+  static constexpr const char* kAll =
+      "SELECT id, author, sender, sent_at, body, captured_at, version, supersedes, "
       "current FROM messages WHERE case_id = ?1 ORDER BY coalesce(sent_at, captured_at), id";
-  static constexpr const char* kCurrent = "SELECT id, author, sender, sent_at, body, captured_at, version, "
-      "supersedes, current FROM messages WHERE case_id = ?1 AND current = 1 ORDER BY coalesce(sent_at, captured_at), id";
+  static constexpr const char* kCurrent =
+      "SELECT id, author, sender, sent_at, body, captured_at, version, "
+      "supersedes, current FROM messages WHERE case_id = ?1 AND current = 1 ORDER BY coalesce(sent_at, "
+      "captured_at), id";
   Stmt st(db, currentOnly ? kCurrent : kAll);
   st.bind(1, caseId);
   std::vector<StoredMessage> out;
@@ -92,8 +98,9 @@ void loadDetails(Db& db, CaseRecord& c) {
 // The account row for a marketplace host (created when first seen); null for an empty host.
 std::optional<std::int64_t> accountFor(Db& db, const std::string& host) {
   if (host.empty()) return std::nullopt;
-  Stmt find(db, "SELECT a.id FROM accounts a JOIN marketplaces mk ON mk.id = a.marketplace_id "
-                "WHERE mk.host = ?1 AND a.name = ''");
+  Stmt find(db,
+            "SELECT a.id FROM accounts a JOIN marketplaces mk ON mk.id = a.marketplace_id "
+            "WHERE mk.host = ?1 AND a.name = ''");
   find.bind(1, host);
   if (find.step()) return find.int64(0);
   Stmt(db, "INSERT OR IGNORE INTO marketplaces(host) VALUES (?1)").bind(1, host).run();
@@ -122,17 +129,20 @@ bool SqliteStore::upsertCase(const CaseRecord& c) {
     Stmt exists(db, "SELECT 1 FROM cases WHERE case_id = ?1");
     exists.bind(1, c.caseId);
     const bool created = !exists.step();
-    Stmt st(db,
-            "INSERT INTO cases(case_id, account_id, subject, status_raw, status, category_raw, category, "
-            "category_override, created_at, updated_at, first_captured_at, last_captured_at, pinned, reopen_count, "
-            "snoozed_until) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15) "
-            "ON CONFLICT(case_id) DO UPDATE SET account_id = excluded.account_id, subject = excluded.subject, "
-            "status_raw = excluded.status_raw, status = excluded.status, category_raw = excluded.category_raw, "
-            "category = excluded.category, category_override = excluded.category_override, "
-            "created_at = excluded.created_at, updated_at = excluded.updated_at, "
-            "first_captured_at = excluded.first_captured_at, last_captured_at = excluded.last_captured_at, "
-            "pinned = excluded.pinned, reopen_count = excluded.reopen_count, snoozed_until = excluded.snoozed_until, "
-            "version = version + (status IS NOT excluded.status OR snoozed_until IS NOT excluded.snoozed_until)");
+    Stmt st(
+        db,
+        "INSERT INTO cases(case_id, account_id, subject, status_raw, status, category_raw, category, "
+        "category_override, created_at, updated_at, first_captured_at, last_captured_at, pinned, "
+        "reopen_count, "
+        "snoozed_until) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15) "
+        "ON CONFLICT(case_id) DO UPDATE SET account_id = excluded.account_id, subject = excluded.subject, "
+        "status_raw = excluded.status_raw, status = excluded.status, category_raw = excluded.category_raw, "
+        "category = excluded.category, category_override = excluded.category_override, "
+        "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+        "first_captured_at = excluded.first_captured_at, last_captured_at = excluded.last_captured_at, "
+        "pinned = excluded.pinned, reopen_count = excluded.reopen_count, snoozed_until = "
+        "excluded.snoozed_until, "
+        "version = version + (status IS NOT excluded.status OR snoozed_until IS NOT excluded.snoozed_until)");
     st.bind(1, c.caseId).bind(2, accountFor(db, c.marketplace)).bind(3, c.subject).bind(4, c.statusRaw);
     st.bind(5, c.status.empty() ? std::string("unknown") : c.status).bind(6, c.categoryRaw);
     st.bind(7, c.category.empty() ? std::string("other") : c.category).bind(8, c.categoryOverride);
@@ -145,7 +155,7 @@ bool SqliteStore::upsertCase(const CaseRecord& c) {
 }
 
 CaseList SqliteStore::listCases(const CaseFilter& f) {
-  const char* sql = f.sort == "priority" ? kListByPriority
+  const char* sql = f.sort == "priority"  ? kListByPriority
                     : f.sort == "updated" ? kListByUpdated
                     : f.sort == "created" ? kListByCreated
                                           : nullptr;
@@ -201,13 +211,20 @@ std::int64_t SqliteStore::appendMessage(const std::string& caseId, const StoredM
     if (m.supersedes) {
       Stmt old(db, "SELECT version FROM messages WHERE id = ?1 AND case_id = ?2");
       old.bind(1, *m.supersedes).bind(2, caseId);
-      if (!old.step()) throw Error(ErrorCode::storage, "message " + std::to_string(*m.supersedes) + " is not in case " + caseId);
+      if (!old.step())
+        throw Error(ErrorCode::storage,
+                    "message " + std::to_string(*m.supersedes) + " is not in case " + caseId);
       version = static_cast<int>(old.int64(0)) + 1;
       Stmt(db, "UPDATE messages SET current = 0 WHERE id = ?1").bind(1, *m.supersedes).run();
     }
-    Stmt ins(db, "INSERT INTO messages(case_id, author, sender, sent_at, body, captured_at, version, supersedes) "
-                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
-    ins.bind(1, caseId).bind(2, m.author).bind(3, m.sender).bind(4, sqlite::seconds(m.sentAt)).bind(5, m.body);
+    Stmt ins(db,
+             "INSERT INTO messages(case_id, author, sender, sent_at, body, captured_at, version, supersedes) "
+             "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+    ins.bind(1, caseId)
+        .bind(2, m.author)
+        .bind(3, m.sender)
+        .bind(4, sqlite::seconds(m.sentAt))
+        .bind(5, m.body);
     ins.bind(6, sqlite::seconds(m.capturedAt)).bind(7, version).bind(8, m.supersedes);
     ins.run();
     const std::int64_t id = db.lastInsertId();

@@ -58,8 +58,12 @@ void Db::exec(const char* sql) {
   }
 }
 
-std::int64_t Db::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-int Db::changes() const { return sqlite3_changes(db_); }
+std::int64_t Db::lastInsertId() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+int Db::changes() const {
+  return sqlite3_changes(db_);
+}
 
 Stmt::Stmt(Db& db, const char* sql) : db_(db), sql_(sql), stmt_(db.takeCached(sql)) {
   if (stmt_) return;
@@ -110,9 +114,15 @@ void Stmt::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
-bool Stmt::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-std::int64_t Stmt::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-double Stmt::real(int col) const { return sqlite3_column_double(stmt_, col); }
+bool Stmt::isNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+std::int64_t Stmt::int64(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
+double Stmt::real(int col) const {
+  return sqlite3_column_double(stmt_, col);
+}
 
 std::string Stmt::text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));

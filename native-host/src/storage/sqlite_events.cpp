@@ -76,9 +76,14 @@ Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kin
     e.data = data.is_null() ? nlohmann::json::object() : data;
     e.prevHash = head.hash;
     e.hash = audit::eventHash(e);
-    Stmt st(db, "INSERT INTO events(seq, case_id, kind, at, data, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7)");
+    Stmt st(
+        db,
+        "INSERT INTO events(seq, case_id, kind, at, data, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7)");
     st.bind(1, e.seq).bind(3, kind).bind(4, sqlite::seconds(at)).bind(5, e.data.dump());
-    if (caseId.empty()) st.bindNull(2); else st.bind(2, caseId);
+    if (caseId.empty())
+      st.bindNull(2);
+    else
+      st.bind(2, caseId);
     st.bind(6, e.prevHash).bind(7, e.hash).run();
     return e;
   });
@@ -86,8 +91,9 @@ Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kin
 
 std::vector<Event> SqliteStore::events(const std::string& caseId) {
   return read([&](Db& db) {
-    Stmt st(db, "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events "
-                "WHERE case_id = ?1 ORDER BY seq");
+    Stmt st(db,
+            "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events "
+            "WHERE case_id = ?1 ORDER BY seq");
     st.bind(1, caseId);
     std::vector<Event> out;
     while (st.step()) out.push_back(readEvent(st));
@@ -97,7 +103,8 @@ std::vector<Event> SqliteStore::events(const std::string& caseId) {
 
 std::vector<Event> SqliteStore::allEvents() {
   return read([&](Db& db) {
-    Stmt st(db, "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events ORDER BY seq");
+    Stmt st(db,
+            "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events ORDER BY seq");
     std::vector<Event> out;
     while (st.step()) out.push_back(readEvent(st));
     return out;
@@ -119,7 +126,8 @@ VerifyReport SqliteStore::verify() {
     };
     std::string prev = audit::kGenesisHash;
     std::int64_t expectedSeq = 1;
-    Stmt st(db, "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events ORDER BY seq");
+    Stmt st(db,
+            "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events ORDER BY seq");
     while (report.ok && st.step()) {
       const Event e = readEvent(st);
       ++report.checked;
@@ -144,7 +152,8 @@ VerifyReport SqliteStore::verify() {
       const auto id = static_cast<std::size_t>(ids.int64(0));
       if (id >= covered.size() || !covered[id]) {
         report.ok = false;
-        report.problem = "message " + std::to_string(id) + " has no audit event (inserted behind CaseLog's back)";
+        report.problem =
+            "message " + std::to_string(id) + " has no audit event (inserted behind CaseLog's back)";
         break;
       }
     }

@@ -32,7 +32,6 @@ std::int64_t asSigned(std::uint64_t v) {
   return s;
 }
 
-
 }  // namespace
 
 namespace sqlite {
@@ -55,7 +54,9 @@ Priority priorityFromColumns(double score, const std::string& label, const std::
 
 void SqliteStore::savePriority(const std::string& caseId, const Priority& p) {
   write([&](Db& db) {
-    Stmt st(db, "UPDATE cases SET priority_score = ?2, priority_label = ?3, priority_terms = ?4 WHERE case_id = ?1");
+    Stmt st(
+        db,
+        "UPDATE cases SET priority_score = ?2, priority_label = ?3, priority_terms = ?4 WHERE case_id = ?1");
     st.bind(1, caseId).bind(2, p.score).bind(3, p.label).bind(4, termsToJson(p.terms).dump()).run();
     if (db.changes() == 0) throw Error(ErrorCode::not_found, "no case " + caseId);
   });
@@ -77,7 +78,8 @@ void SqliteStore::saveGenericVerdict(std::int64_t messageId, const GenericVerdic
     find.bind(1, messageId);
     if (!find.step()) throw Error(ErrorCode::not_found, "no message " + std::to_string(messageId));
     const std::string caseId = find.text(0);
-    Stmt(db, "INSERT OR REPLACE INTO generic_verdicts(message_id, score, generic, reasons) VALUES (?1,?2,?3,?4)")
+    Stmt(db,
+         "INSERT OR REPLACE INTO generic_verdicts(message_id, score, generic, reasons) VALUES (?1,?2,?3,?4)")
         .bind(1, messageId)
         .bind(2, v.score)
         .bind(3, v.generic ? 1 : 0)
@@ -96,8 +98,9 @@ void SqliteStore::saveGenericVerdict(std::int64_t messageId, const GenericVerdic
 
 std::map<std::int64_t, GenericVerdict> SqliteStore::genericVerdicts(const std::string& caseId) {
   return read([&](Db& db) {
-    Stmt st(db, "SELECT v.message_id, v.score, v.generic, v.reasons FROM generic_verdicts v "
-                "JOIN messages m ON m.id = v.message_id WHERE m.case_id = ?1");
+    Stmt st(db,
+            "SELECT v.message_id, v.score, v.generic, v.reasons FROM generic_verdicts v "
+            "JOIN messages m ON m.id = v.message_id WHERE m.case_id = ?1");
     st.bind(1, caseId);
     std::map<std::int64_t, GenericVerdict> out;
     while (st.step()) {
@@ -132,7 +135,9 @@ int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, cons
 
 std::vector<ReminderState> SqliteStore::reminderStates(const std::string& caseId) {
   return read([&](Db& db) {
-    Stmt st(db, "SELECT rule, case_version, fired_at, dismissed_at FROM reminder_state WHERE case_id = ?1 ORDER BY rule");
+    Stmt st(db,
+            "SELECT rule, case_version, fired_at, dismissed_at FROM reminder_state WHERE case_id = ?1 ORDER "
+            "BY rule");
     st.bind(1, caseId);
     std::vector<ReminderState> out;
     while (st.step())
@@ -141,14 +146,15 @@ std::vector<ReminderState> SqliteStore::reminderStates(const std::string& caseId
   });
 }
 
-void SqliteStore::recordReminderFired(const std::string& caseId, const std::string& rule, std::int64_t caseVersion,
-                                      Instant at) {
+void SqliteStore::recordReminderFired(const std::string& caseId, const std::string& rule,
+                                      std::int64_t caseVersion, Instant at) {
   write([&](Db& db) {
     sqlite::requireCase(db, caseId);
-    Stmt(db, "INSERT INTO reminder_state(case_id, rule, case_version, fired_at, dismissed_at) "
-             "VALUES (?1, ?2, ?3, ?4, NULL) ON CONFLICT(case_id, rule) DO UPDATE SET "
-             "case_version = excluded.case_version, fired_at = excluded.fired_at, "
-             "dismissed_at = CASE WHEN case_version = excluded.case_version THEN dismissed_at END")
+    Stmt(db,
+         "INSERT INTO reminder_state(case_id, rule, case_version, fired_at, dismissed_at) "
+         "VALUES (?1, ?2, ?3, ?4, NULL) ON CONFLICT(case_id, rule) DO UPDATE SET "
+         "case_version = excluded.case_version, fired_at = excluded.fired_at, "
+         "dismissed_at = CASE WHEN case_version = excluded.case_version THEN dismissed_at END")
         .bind(1, caseId)
         .bind(2, rule)
         .bind(3, caseVersion)
@@ -161,10 +167,11 @@ void SqliteStore::recordReminderDismissed(const std::string& caseId, const std::
                                           std::int64_t caseVersion, Instant at) {
   write([&](Db& db) {
     sqlite::requireCase(db, caseId);
-    Stmt(db, "INSERT INTO reminder_state(case_id, rule, case_version, fired_at, dismissed_at) "
-             "VALUES (?1, ?2, ?3, NULL, ?4) ON CONFLICT(case_id, rule) DO UPDATE SET "
-             "case_version = excluded.case_version, dismissed_at = excluded.dismissed_at, "
-             "fired_at = CASE WHEN case_version = excluded.case_version THEN fired_at END")
+    Stmt(db,
+         "INSERT INTO reminder_state(case_id, rule, case_version, fired_at, dismissed_at) "
+         "VALUES (?1, ?2, ?3, NULL, ?4) ON CONFLICT(case_id, rule) DO UPDATE SET "
+         "case_version = excluded.case_version, dismissed_at = excluded.dismissed_at, "
+         "fired_at = CASE WHEN case_version = excluded.case_version THEN fired_at END")
         .bind(1, caseId)
         .bind(2, rule)
         .bind(3, caseVersion)

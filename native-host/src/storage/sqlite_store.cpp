@@ -185,6 +185,8 @@ void requireCase(Db& db, const std::string& caseId) {
 
 }  // namespace sqlite
 
-std::unique_ptr<Store> openSqliteStore(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+std::unique_ptr<Store> openSqliteStore(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
+}
 
 }  // namespace caselog

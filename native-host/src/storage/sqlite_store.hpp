@@ -99,8 +99,12 @@ class SqliteStore final : public Store {
 // ---- helpers shared by the sqlite_*.cpp files ----
 namespace sqlite {
 
-inline std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
-inline Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+inline std::int64_t seconds(Instant t) {
+  return t.time_since_epoch().count();
+}
+inline Instant instant(std::int64_t s) {
+  return Instant{std::chrono::seconds{s}};
+}
 inline std::optional<std::int64_t> seconds(const std::optional<Instant>& t) {
   return t ? std::optional<std::int64_t>(seconds(*t)) : std::nullopt;
 }

@@ -83,7 +83,7 @@ class Store {
   virtual Event appendEvent(const std::string& caseId, const std::string& kind, Instant at,
                             const nlohmann::json& data) = 0;
   virtual std::vector<Event> events(const std::string& caseId) = 0;  // oldest first
-  virtual std::vector<Event> allEvents() = 0;                       // oldest first
+  virtual std::vector<Event> allEvents() = 0;                        // oldest first
   virtual ChainHead chainHead() = 0;
   // Recomputes the chain and every message content hash it covers; names the first bad event.
   virtual VerifyReport verify() = 0;

@@ -41,7 +41,8 @@ TEST_F(Capture, SameSnapshotTwiceChangesNothing) {
 TEST_F(Capture, ANewMessageAppends) {
   service_.capture(listingCase(), source());
   auto s = listingCase();
-  s.messages.push_back(msg("seller", "2026-11-22T08:00:00Z", "The image is compliant, please reinstate B08XYZ1234."));
+  s.messages.push_back(
+      msg("seller", "2026-11-22T08:00:00Z", "The image is compliant, please reinstate B08XYZ1234."));
   const auto out = service_.capture(s, source());
   EXPECT_EQ(out.newMessages, 1);
   const auto c = service_.getCase("17865432901");
@@ -147,9 +148,10 @@ TEST_F(Capture, RejectsBadSnapshotsNamingTheField) {
 }
 
 TEST_F(Capture, CaseListUpsertsRowsWithoutMessages) {
-  std::vector<CaseListEntry> rows = {
-      {"17865432901", "Listing suppressed for B08XYZ1234", "Pending Amazon action", "2026-11-20T14:05:00Z", ""},
-      {"17865432950", "Inbound shipment FBA15XYZ1AB2 received short", "Answered", "2026-11-18T08:00:00Z", ""}};
+  std::vector<CaseListEntry> rows = {{"17865432901", "Listing suppressed for B08XYZ1234",
+                                      "Pending Amazon action", "2026-11-20T14:05:00Z", ""},
+                                     {"17865432950", "Inbound shipment FBA15XYZ1AB2 received short",
+                                      "Answered", "2026-11-18T08:00:00Z", ""}};
   auto out = service_.captureList(rows, source("case-list"));
   EXPECT_EQ(out.cases, 2);
   EXPECT_EQ(out.created, 2);

@@ -10,7 +10,9 @@
 
 namespace caselog::testing {
 
-inline Instant at(const char* iso) { return *parseIso8601(iso); }
+inline Instant at(const char* iso) {
+  return *parseIso8601(iso);
+}
 
 inline MessageSnapshot msg(const char* author, const char* sentAt, const char* body) {
   return {author, author == std::string("amazon") ? "Amazon Seller Support" : "Acme Goods", sentAt, body};

@@ -1,10 +1,11 @@
 // The audit chain: hashes link, verify passes on an honest file and names the first bad event
 // when a copy is tampered with through the sqlite3 CLI (triggers dropped first).
-#include <filesystem>
+#include "storage/audit.hpp"
 
 #include <gtest/gtest.h>
 
-#include "storage/audit.hpp"
+#include <filesystem>
+
 #include "storage/store.hpp"
 #include "unit/storage/temp_dir.hpp"
 
@@ -14,7 +15,9 @@ namespace {
 using testing::sqliteCli;
 using testing::TempDir;
 
-Instant at(const char* iso) { return *parseIso8601(iso); }
+Instant at(const char* iso) {
+  return *parseIso8601(iso);
+}
 
 // Three cases, each with a message and its event, like the service writes them.
 void fill(Store& store) {
@@ -80,10 +83,14 @@ TEST(Audit, ChainLinksAndVerifies) {
 TEST(Audit, DetectsAnEditedMessageBody) {
   TempDir dir;
   const std::string path = dir.file("caselog.db");
-  { auto store = openSqliteStore(path); fill(*store); }
+  {
+    auto store = openSqliteStore(path);
+    fill(*store);
+  }
   const std::string copy = copyOf(dir, path);
-  ASSERT_EQ(sqliteCli(copy, "DROP TRIGGER messages_immutable;"
-                            "UPDATE messages SET body = 'We could not find anything.' WHERE case_id = '2001';"),
+  ASSERT_EQ(sqliteCli(copy,
+                      "DROP TRIGGER messages_immutable;"
+                      "UPDATE messages SET body = 'We could not find anything.' WHERE case_id = '2001';"),
             0);
   auto tampered = openSqliteStore(copy);
   const auto report = tampered->verify();
@@ -97,10 +104,14 @@ TEST(Audit, DetectsAnEditedMessageBody) {
 TEST(Audit, DetectsAnEditedEvent) {
   TempDir dir;
   const std::string path = dir.file("caselog.db");
-  { auto store = openSqliteStore(path); fill(*store); }
+  {
+    auto store = openSqliteStore(path);
+    fill(*store);
+  }
   const std::string copy = copyOf(dir, path);
-  ASSERT_EQ(sqliteCli(copy, "DROP TRIGGER events_no_update;"
-                            "UPDATE events SET data = '{\"subject\":\"nothing happened\"}' WHERE seq = 3;"),
+  ASSERT_EQ(sqliteCli(copy,
+                      "DROP TRIGGER events_no_update;"
+                      "UPDATE events SET data = '{\"subject\":\"nothing happened\"}' WHERE seq = 3;"),
             0);
   const auto report = openSqliteStore(copy)->verify();
   EXPECT_FALSE(report.ok);
@@ -111,7 +122,10 @@ TEST(Audit, DetectsAnEditedEvent) {
 TEST(Audit, DetectsADeletedEvent) {
   TempDir dir;
   const std::string path = dir.file("caselog.db");
-  { auto store = openSqliteStore(path); fill(*store); }
+  {
+    auto store = openSqliteStore(path);
+    fill(*store);
+  }
   const std::string copy = copyOf(dir, path);
   ASSERT_EQ(sqliteCli(copy, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq = 2;"), 0);
   const auto report = openSqliteStore(copy)->verify();
@@ -123,10 +137,14 @@ TEST(Audit, DetectsADeletedEvent) {
 TEST(Audit, DetectsARehashedChainThatNoLongerLinks) {
   TempDir dir;
   const std::string path = dir.file("caselog.db");
-  { auto store = openSqliteStore(path); fill(*store); }
+  {
+    auto store = openSqliteStore(path);
+    fill(*store);
+  }
   const std::string copy = copyOf(dir, path);
-  ASSERT_EQ(sqliteCli(copy, "DROP TRIGGER events_no_update;"
-                            "UPDATE events SET prev_hash = hash WHERE seq = 5;"),
+  ASSERT_EQ(sqliteCli(copy,
+                      "DROP TRIGGER events_no_update;"
+                      "UPDATE events SET prev_hash = hash WHERE seq = 5;"),
             0);
   const auto report = openSqliteStore(copy)->verify();
   EXPECT_FALSE(report.ok);
@@ -137,10 +155,14 @@ TEST(Audit, DetectsARehashedChainThatNoLongerLinks) {
 TEST(Audit, DetectsAMessageInsertedWithoutAnEvent) {
   TempDir dir;
   const std::string path = dir.file("caselog.db");
-  { auto store = openSqliteStore(path); fill(*store); }
+  {
+    auto store = openSqliteStore(path);
+    fill(*store);
+  }
   const std::string copy = copyOf(dir, path);
-  ASSERT_EQ(sqliteCli(copy, "INSERT INTO messages(case_id, author, body, captured_at) "
-                            "VALUES ('2000', 'amazon', 'Your case is resolved.', 0);"),
+  ASSERT_EQ(sqliteCli(copy,
+                      "INSERT INTO messages(case_id, author, body, captured_at) "
+                      "VALUES ('2000', 'amazon', 'Your case is resolved.', 0);"),
             0);
   const auto report = openSqliteStore(copy)->verify();
   EXPECT_FALSE(report.ok);

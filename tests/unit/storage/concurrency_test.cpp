@@ -1,8 +1,8 @@
 // Several writers on one file: threads sharing a store, and separate stores (connections, as
 // separate processes would have). Nothing is lost and the chain stays valid.
-#include <thread>
-
 #include <gtest/gtest.h>
+
+#include <thread>
 
 #include "storage/audit.hpp"
 #include "storage/store.hpp"

@@ -1,7 +1,7 @@
 // domain/identifiers (owned by storage; tested here so the domain suite stays the domain owner's).
-#include <gtest/gtest.h>
-
 #include "domain/identifiers.hpp"
+
+#include <gtest/gtest.h>
 
 namespace caselog {
 namespace {
@@ -40,7 +40,8 @@ TEST(Identifiers, OrderIds) {
 TEST(Identifiers, Shipments) {
   EXPECT_EQ(values("Inbound shipment FBA15XYZ1AB2 received short", "shipment"), V{"FBA15XYZ1AB2"});
   EXPECT_EQ(values("FBA12345678 and FBA1A2B3C4D5E", "shipment"), (V{"FBA12345678", "FBA1A2B3C4D5E"}));
-  EXPECT_TRUE(values("FBAINVENTORY FBA1234567 FBA12345678901 fba15xyz1ab2 the FBA program", "shipment").empty());
+  EXPECT_TRUE(
+      values("FBAINVENTORY FBA1234567 FBA12345678901 fba15xyz1ab2 the FBA program", "shipment").empty());
 }
 
 TEST(Identifiers, LabelledSkus) {

@@ -10,7 +10,9 @@ namespace {
 
 using testing::TempDir;
 
-Instant at(const char* iso) { return *parseIso8601(iso); }
+Instant at(const char* iso) {
+  return *parseIso8601(iso);
+}
 
 std::int64_t addReply(Store& store, const std::string& caseId, const std::string& body) {
   CaseRecord c;
@@ -27,7 +29,8 @@ TEST(IntelState, PriorityRoundTrips) {
   auto store = openSqliteStore(dir.file("caselog.db"));
   addReply(*store, "1", "x");
   EXPECT_FALSE(store->storedPriority("1"));
-  Priority p{42.5, "P1", {{"category", 1, 20, 20, "suppressed listing"}, {"money", 0.5, 10, 5, "USD 1200.00"}}};
+  Priority p{
+      42.5, "P1", {{"category", 1, 20, 20, "suppressed listing"}, {"money", 0.5, 10, 5, "USD 1200.00"}}};
   store->savePriority("1", p);
   const auto back = store->storedPriority("1");
   ASSERT_TRUE(back);

@@ -1,9 +1,9 @@
 // Forward migration from the pre-versioning schema (tests/fixtures/db/v0.sql), with its backup.
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"

@@ -1,9 +1,9 @@
 // Window BM25: the ranking used inside the candidate window (storage/search_rank.hpp).
-#include <cmath>
+#include "storage/search_rank.hpp"
 
 #include <gtest/gtest.h>
 
-#include "storage/search_rank.hpp"
+#include <cmath>
 
 namespace caselog::search {
 namespace {

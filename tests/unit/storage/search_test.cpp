@@ -1,10 +1,11 @@
 // Search: the query builder, ranking, snippets, filters, paging, IDs, hostile input.
-#include <set>
+#include "storage/search.hpp"
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/error.hpp"
-#include "storage/search.hpp"
 #include "storage/store.hpp"
 #include "unit/storage/temp_dir.hpp"
 
@@ -13,7 +14,9 @@ namespace {
 
 using testing::TempDir;
 
-Instant at(const char* iso) { return *parseIso8601(iso); }
+Instant at(const char* iso) {
+  return *parseIso8601(iso);
+}
 
 TEST(SearchQuery, QuotesEveryTermAndKeepsOperatorsBetweenTerms) {
   using search::buildFtsQuery;
@@ -51,14 +54,16 @@ class SearchStore : public ::testing::Test {
     store_ = openSqliteStore(dir_.file("caselog.db"));
     addCase("3001", "Listing suppressed for B08XYZ1234", "pending_amazon", "listing_suppressed",
             {{"seller", "Our ASIN B08XYZ1234 was suppressed for a main image issue.", "2026-11-01T10:00:00Z"},
-             {"amazon", "We reinstated B08XYZ1234; the main image now meets the policy.", "2026-11-02T10:00:00Z"}});
+             {"amazon", "We reinstated B08XYZ1234; the main image now meets the policy.",
+              "2026-11-02T10:00:00Z"}});
     addCase("3002", "Inbound shipment received short", "answered", "fba_shipment",
             {{"seller", "Shipment FBA15XYZ1AB2 is short by 12 units of inventory.", "2026-11-05T10:00:00Z"},
              {"amazon", "Inventory inventory inventory: we reconciled FBA15XYZ1AB2 and found the units.",
               "2026-11-06T10:00:00Z"}});
     addCase("3003", "Refund for order 113-1234567-1234567", "resolved", "payments",
             {{"seller", "Please refund order 113-1234567-1234567.", "2026-11-10T10:00:00Z"},
-             {"amazon", "Please allow 3 business days. Your inventory is not affected.", "2026-11-11T10:00:00Z"}});
+             {"amazon", "Please allow 3 business days. Your inventory is not affected.",
+              "2026-11-11T10:00:00Z"}});
     store_->addNote("3002", at("2026-11-07T10:00:00Z"), "Remember to check inventory on Monday");
   }
 
@@ -185,17 +190,40 @@ TEST_F(SearchStore, NewCapturesDoNotShiftAPagedSearch) {
   q.limit = 1;
   const auto first = store_->search(q);
   ASSERT_TRUE(first.next);
-  addCase("3004", "More inventory", "open", "other", {{"amazon", "inventory inventory inventory inventory", "2026-11-12T10:00:00Z"}});
+  addCase("3004", "More inventory", "open", "other",
+          {{"amazon", "inventory inventory inventory inventory", "2026-11-12T10:00:00Z"}});
   q.cursor = first.next;
   const auto second = store_->search(q);
   for (const auto& h : second.hits) EXPECT_NE(h.caseId, "3004");
 }
 
 TEST_F(SearchStore, AnyTextIsAValidQuery) {
-  for (const char* text : {"", "\"", "\"\"", "*", "AND", "OR OR", "NOT", "NEAR(a b)", "a NEAR b", "body:", ":",
-                           "(inventory", "inventory)", "^inventory", "-inventory", "inv*ntory", "{}[]", "'; DROP TABLE cases; --",
-                           "\xF0\x9F\x93\xA6 inventory", "\xE2\x80\x8B", "😀😀", "\xff\xfe", "a\tb\nc",
-                           "inventory AND", "NOT NOT inventory", "\"unterminated phrase inventory"}) {
+  for (const char* text : {"",
+                           "\"",
+                           "\"\"",
+                           "*",
+                           "AND",
+                           "OR OR",
+                           "NOT",
+                           "NEAR(a b)",
+                           "a NEAR b",
+                           "body:",
+                           ":",
+                           "(inventory",
+                           "inventory)",
+                           "^inventory",
+                           "-inventory",
+                           "inv*ntory",
+                           "{}[]",
+                           "'; DROP TABLE cases; --",
+                           "\xF0\x9F\x93\xA6 inventory",
+                           "\xE2\x80\x8B",
+                           "😀😀",
+                           "\xff\xfe",
+                           "a\tb\nc",
+                           "inventory AND",
+                           "NOT NOT inventory",
+                           "\"unterminated phrase inventory"}) {
     EXPECT_NO_THROW(find(text)) << text;
   }
   EXPECT_TRUE(find("").hits.empty());

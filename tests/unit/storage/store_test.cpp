@@ -1,13 +1,13 @@
 // SqliteStore on real files: creation and modes, pragmas, cases, messages, versions, triggers.
+#include "storage/store.hpp"
+
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 
-#include <gtest/gtest.h>
-
 #include "core/error.hpp"
 #include "storage/sqlite_db.hpp"
-#include "storage/store.hpp"
 #include "unit/storage/temp_dir.hpp"
 
 namespace caselog {
@@ -15,7 +15,9 @@ namespace {
 
 using testing::TempDir;
 
-Instant at(const char* iso) { return *parseIso8601(iso); }
+Instant at(const char* iso) {
+  return *parseIso8601(iso);
+}
 
 CaseRecord makeCase(const std::string& id, const std::string& subject = "Listing suppressed for B08XYZ1234") {
   CaseRecord c;
@@ -122,7 +124,8 @@ TEST(Store, AppendsMessagesAndVersionsThem) {
   auto store = openSqliteStore(dir.file("caselog.db"));
   store->upsertCase(makeCase("1001"));
   const auto v0 = store->caseVersion("1001");
-  const auto first = store->appendMessage("1001", makeMessage("seller", "Please reinstate B08XYZ1234.", "2026-11-20T14:05:00Z"));
+  const auto first = store->appendMessage(
+      "1001", makeMessage("seller", "Please reinstate B08XYZ1234.", "2026-11-20T14:05:00Z"));
   auto edited = makeMessage("seller", "Please reinstate B08XYZ1234 today.", "2026-11-20T14:05:00Z");
   edited.supersedes = first;
   const auto second = store->appendMessage("1001", edited);

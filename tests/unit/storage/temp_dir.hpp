@@ -1,11 +1,11 @@
 // A temporary folder for one test (real SQLite files), removed afterwards.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-
-#include <unistd.h>
 
 namespace caselog::testing {
 
