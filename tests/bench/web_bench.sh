@@ -109,7 +109,7 @@ printf "\n%-10s %8s %10s %10s %12s %10s %10s %12s %8s\n" page bytes "view p50" "
 for page in dashboard case search; do
   read -r vp50 vp99 vrps < <(measure -H "$cookie" "$base${paths[$page]}")
   read -r np50 np99 nrps < <(measure "http://127.0.0.1:$nport/$page.html")
-  ratio=$(awk -v a="$vrps" -v b="$nrps" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+  ratio=$(awk -v a="$vrps" -v b="$nrps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   printf "%-10s %8d %8sms %8sms %12s %8sms %8sms %12s %7sx\n" "$page" "$(stat -c %s "$work/www/$page.html")" \
     "$vp50" "$vp99" "$vrps" "$np50" "$np99" "$nrps" "$ratio"
 done

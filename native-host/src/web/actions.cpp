@@ -14,9 +14,13 @@ namespace caselog::web {
 
 namespace {
 
-const std::string& caseIdOf(Context& ctx) { return ctx.request.params.at(0); }
+const std::string& caseIdOf(Context& ctx) {
+  return ctx.request.params.at(0);
+}
 
-Response back(Context& ctx) { return Response::redirect(safeBack(ctx.request.arg("back"), caseHref(caseIdOf(ctx)))); }
+Response back(Context& ctx) {
+  return Response::redirect(safeBack(ctx.request.arg("back"), caseHref(caseIdOf(ctx))));
+}
 
 }  // namespace
 

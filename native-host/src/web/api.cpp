@@ -15,7 +15,8 @@ Response apiCases(Context& ctx) {
     c["priority"] = toJson(list.priorities[i]);
     cases.push_back(std::move(c));
   }
-  return Response::json(dumpJson({{"cases", cases}, {"total", list.total}, {"offset", f.offset}, {"limit", f.limit}}));
+  return Response::json(
+      dumpJson({{"cases", cases}, {"total", list.total}, {"offset", f.offset}, {"limit", f.limit}}));
 }
 
 Response apiCase(Context& ctx) {
@@ -38,7 +39,8 @@ Response apiSearch(Context& ctx) {
   const SearchPage page = q.text.empty() ? SearchPage{} : ctx.service.search(q);
   nlohmann::json hits = nlohmann::json::array();
   for (const SearchHit& h : page.hits) hits.push_back(toJson(h));
-  return Response::json(dumpJson({{"hits", hits}, {"next", page.next ? nlohmann::json(*page.next) : nlohmann::json(nullptr)}}));
+  return Response::json(
+      dumpJson({{"hits", hits}, {"next", page.next ? nlohmann::json(*page.next) : nlohmann::json(nullptr)}}));
 }
 
 Response apiDue(Context& ctx) {
@@ -47,6 +49,8 @@ Response apiDue(Context& ctx) {
   return Response::json(dumpJson({{"reminders", reminders}}));
 }
 
-Response apiTrends(Context& ctx) { return Response::json(dumpJson(toJson(ctx.service.trends()))); }
+Response apiTrends(Context& ctx) {
+  return Response::json(dumpJson(toJson(ctx.service.trends())));
+}
 
 }  // namespace caselog::web

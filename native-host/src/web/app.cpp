@@ -21,7 +21,8 @@ std::string withoutToken(const std::string& path, const std::string& rawQuery) {
     std::size_t end = rawQuery.find('&', pos);
     if (end == std::string::npos) end = rawQuery.size();
     std::string part = rawQuery.substr(pos, end - pos);
-    if (!part.empty() && part.rfind("token=", 0) != 0 && part != "token") kept += (kept.empty() ? "" : "&") + part;
+    if (!part.empty() && part.rfind("token=", 0) != 0 && part != "token")
+      kept += (kept.empty() ? "" : "&") + part;
     pos = end + 1;
   }
   return kept.empty() ? path : path + "?" + kept;
@@ -29,20 +30,28 @@ std::string withoutToken(const std::string& path, const std::string& rawQuery) {
 
 int statusFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::not_found: return 404;
+    case ErrorCode::not_found:
+      return 404;
     case ErrorCode::bad_request:
-    case ErrorCode::bad_json: return 400;
-    case ErrorCode::too_large: return 413;
-    default: return 500;
+    case ErrorCode::bad_json:
+      return 400;
+    case ErrorCode::too_large:
+      return 413;
+    default:
+      return 500;
   }
 }
 
 const char* titleFor(int status) {
   switch (status) {
-    case 400: return "That request did not make sense";
-    case 404: return "Not found";
-    case 413: return "Too large";
-    default: return "Something went wrong";
+    case 400:
+      return "That request did not make sense";
+    case 404:
+      return "Not found";
+    case 413:
+      return "Too large";
+    default:
+      return "Something went wrong";
   }
 }
 
@@ -59,8 +68,9 @@ App::App(CaseService& service, std::shared_ptr<std::mutex> serviceMutex, std::st
 
 std::optional<Response> App::guard(const Request& request, const RequestMeta& meta) {
   if (!hostAllowed(meta.host, port_))
-    return errorPage(403, "Wrong address",
-                     "Open the history view at 127.0.0.1 or localhost with its port; other host names are refused.");
+    return errorPage(
+        403, "Wrong address",
+        "Open the history view at 127.0.0.1 or localhost with its port; other host names are refused.");
   auto token = request.query.find("token");
   if (token != request.query.end()) {
     if (!constantTimeEquals(token->second, token_))
@@ -71,10 +81,12 @@ std::optional<Response> App::guard(const Request& request, const RequestMeta& me
   }
   const std::string cookie = cookieValue(meta.cookie, kSessionCookie);
   if (cookie.empty())
-    return errorPage(401, "Sign-in link needed",
-                     "Open the history view from the CaseLog extension, or with the link `caselog serve` prints.");
+    return errorPage(
+        401, "Sign-in link needed",
+        "Open the history view from the CaseLog extension, or with the link `caselog serve` prints.");
   if (!constantTimeEquals(cookie, session_))
-    return errorPage(403, "Session not valid", "Open the history view again from the extension or `caselog serve`.");
+    return errorPage(403, "Session not valid",
+                     "Open the history view again from the extension or `caselog serve`.");
   return std::nullopt;
 }
 
@@ -105,9 +117,11 @@ Response App::dispatch(Request& request, const RequestMeta& meta) {
   }
   if (route->access == Access::action) {
     if (!constantTimeEquals(request.arg("csrf"), csrf_))
-      return errorPage(403, "Form expired", "Reload the page and try again (the form's check token did not match).");
+      return errorPage(403, "Form expired",
+                       "Reload the page and try again (the form's check token did not match).");
     if (!meta.origin.empty() && !originAllowed(meta.origin, port_))
-      return errorPage(403, "Cross-site request refused", "Changes are only accepted from the history view itself.");
+      return errorPage(403, "Cross-site request refused",
+                       "Changes are only accepted from the history view itself.");
   }
   return run(*route, request, meta);
 }

@@ -19,9 +19,9 @@ namespace caselog::web {
 
 // What the transport knows about a request beyond the Request itself.
 struct RequestMeta {
-  std::string host;    // Host header
-  std::string cookie;  // Cookie header
-  std::string origin;  // Origin header (may be empty)
+  std::string host;      // Host header
+  std::string cookie;    // Cookie header
+  std::string origin;    // Origin header (may be empty)
   std::string rawQuery;  // the query string as sent, for redirects and cache keys
 };
 

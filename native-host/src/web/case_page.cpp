@@ -20,8 +20,10 @@ void message(HtmlWriter& w, const StoredMessage& m, const GenericVerdict* verdic
   timeTag(w, m.sentAt);
   if (m.version > 1) w.el("span", {{"class", "badge"}}, "edited · version " + std::to_string(m.version));
   if (verdict && verdict->generic) {
-    w.el("span", {{"class", "badge generic"}, {"title", "How generic this reply looks: " +
-                                                              std::to_string(static_cast<int>(verdict->score * 100)) + "%"}},
+    w.el("span",
+         {{"class", "badge generic"},
+          {"title",
+           "How generic this reply looks: " + std::to_string(static_cast<int>(verdict->score * 100)) + "%"}},
          "Generic reply");
   }
   w.close("header").open("div", {{"class", "body"}});
@@ -70,7 +72,9 @@ void sidePanels(HtmlWriter& w, const Request& req, const CaseRecord& c, const Pr
   if (c.identifiers.empty()) w.el("p", {{"class", "muted"}}, "None found in this case.");
   w.open("ul", {{"class", "idents"}});
   for (const auto& id : c.identifiers)
-    w.open("li").el("a", {{"class", "ident"}, {"href", searchHref(id.value)}, {"title", id.kind}}, id.value).close("li");
+    w.open("li")
+        .el("a", {{"class", "ident"}, {"href", searchHref(id.value)}, {"title", id.kind}}, id.value)
+        .close("li");
   w.close("ul").close("section");
   w.open("section", {{"class", "panel"}}).el("h2", "Follow-up");
   if (c.snoozedUntil) {
@@ -83,7 +87,8 @@ void sidePanels(HtmlWriter& w, const Request& req, const CaseRecord& c, const Pr
   categoryForm(w, req, c);
   pinForm(w, req, c);
   w.close("div");
-  w.open("p").el("a", {{"href", "/export/download?case=" + urlEncode(c.caseId) + "&format=html"}}, "Evidence export");
+  w.open("p").el("a", {{"href", "/export/download?case=" + urlEncode(c.caseId) + "&format=html"}},
+                 "Evidence export");
   w.close("p").close("section");
 }
 
@@ -104,7 +109,8 @@ void timeline(HtmlWriter& w, const std::vector<Event>& events) {
     w.open("li").el("span", {{"class", "kind"}}, e.kind);
     w.open("span", {{"class", "muted"}});
     timeTag(w, e.at);
-    w.close("span").el("span", {{"class", "mono muted"}, {"title", "event hash " + e.hash}}, "#" + std::to_string(e.seq));
+    w.close("span").el("span", {{"class", "mono muted"}, {"title", "event hash " + e.hash}},
+                       "#" + std::to_string(e.seq));
     w.close("li");
   }
   w.close("ul");
@@ -126,7 +132,9 @@ Response casePage(Context& ctx) {
   w.open("div", {{"class", "thread"}});
   for (std::size_t i = 0; i < c.messages.size(); ++i)
     message(w, c.messages[i], i < verdicts.size() ? &verdicts[i] : nullptr, c);
-  if (c.messages.empty()) w.el("p", {{"class", "muted"}}, "Only the case summary was captured; open the case in Seller Central to capture its thread.");
+  if (c.messages.empty())
+    w.el("p", {{"class", "muted"}},
+         "Only the case summary was captured; open the case in Seller Central to capture its thread.");
   w.close("div");
   notes(w, ctx.request, c);
   timeline(w, s.events(c.caseId));

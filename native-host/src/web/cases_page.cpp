@@ -29,7 +29,9 @@ void filters(HtmlWriter& w, const Request& r, const CaseFilter& f) {
   select(w, "status", "Status", statusKeys(), f.status, statusLabel);
   select(w, "category", "Category", categoryKeys(), f.category, categoryLabel);
   w.open("label").text("Marketplace");
-  w.voidTag("input", {{"type", "text"}, {"name", "marketplace"}, {"value", r.arg("marketplace")},
+  w.voidTag("input", {{"type", "text"},
+                      {"name", "marketplace"},
+                      {"value", r.arg("marketplace")},
                       {"placeholder", "sellercentral.amazon.com"}});
   w.close("label").open("label").text("Updated from");
   w.voidTag("input", {{"type", "date"}, {"name", "from"}, {"value", r.arg("from")}});
@@ -46,14 +48,18 @@ void filters(HtmlWriter& w, const Request& r, const CaseFilter& f) {
 void table(HtmlWriter& w, const CaseList& list, Instant now) {
   w.open("div", {{"class", "tablewrap"}}).open("table").open("thead").open("tr");
   w.el("th", "P").el("th", "Case").el("th", "Subject").el("th", "Status");
-  w.el("th", {{"class", "opt"}}, "Category").el("th", {{"class", "n"}}, "Idle").el("th", {{"class", "n opt"}}, "Msgs");
+  w.el("th", {{"class", "opt"}}, "Category")
+      .el("th", {{"class", "n"}}, "Idle")
+      .el("th", {{"class", "n opt"}}, "Msgs");
   w.close("tr").close("thead").open("tbody");
   for (std::size_t i = 0; i < list.cases.size(); ++i) {
     const CaseRecord& c = list.cases[i];
     w.open("tr", {{"data-item", ""}}).open("td");
     priorityLabel(w, list.priorities[i]);
     w.close("td").open("td", {{"class", "mono"}}).text(c.caseId).close("td");
-    w.open("td", {{"class", "subj"}}).el("a", {{"href", caseHref(c.caseId)}, {"title", c.subject}}, c.subject).close("td");
+    w.open("td", {{"class", "subj"}})
+        .el("a", {{"href", caseHref(c.caseId)}, {"title", c.subject}}, c.subject)
+        .close("td");
     w.open("td");
     statusBadge(w, c.status);
     w.close("td").el("td", {{"class", "opt"}}, categoryLabel(c.category));
@@ -66,12 +72,15 @@ void table(HtmlWriter& w, const CaseList& list, Instant now) {
 void pager(HtmlWriter& w, const Request& r, const CaseFilter& f, std::size_t total) {
   w.open("nav", {{"class", "pager"}, {"aria-label", "Pages"}});
   if (f.offset > 0)
-    w.el("a", {{"href", "/cases" + queryWith(r, {{"offset", std::to_string(std::max(0, f.offset - f.limit))}})}},
+    w.el("a",
+         {{"href", "/cases" + queryWith(r, {{"offset", std::to_string(std::max(0, f.offset - f.limit))}})}},
          "← Previous");
   const std::size_t last = std::min(total, static_cast<std::size_t>(f.offset + f.limit));
   w.el("span", {{"class", "muted"}},
-       std::to_string(total == 0 ? 0 : f.offset + 1) + "–" + std::to_string(last) + " of " + std::to_string(total));
-  if (last < total) w.el("a", {{"href", "/cases" + queryWith(r, {{"offset", std::to_string(last)}})}}, "Next →");
+       std::to_string(total == 0 ? 0 : f.offset + 1) + "–" + std::to_string(last) + " of " +
+           std::to_string(total));
+  if (last < total)
+    w.el("a", {{"href", "/cases" + queryWith(r, {{"offset", std::to_string(last)}})}}, "Next →");
   w.close("nav");
 }
 

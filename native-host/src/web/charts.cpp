@@ -21,13 +21,16 @@ std::string shortLabel(const std::string& label) {
   std::string s = label.substr(0, label.find(" / "));
   if (s.size() > 24) {
     std::size_t cut = 23;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+      --cut;  // not inside a UTF-8 sequence
     s = s.substr(0, cut) + "…";
   }
   return s;
 }
 
-std::string colourClass(std::size_t i) { return "c" + std::to_string(i % 11); }
+std::string colourClass(std::size_t i) {
+  return "c" + std::to_string(i % 11);
+}
 
 }  // namespace
 
@@ -48,10 +51,15 @@ void weeklyChart(HtmlWriter& w, const std::vector<WeekCount>& perWeek) {
   const double width = 470, height = 220, left = 24, bottom = 24, top = 8;
   const double plotH = height - bottom - top;
   const double slot = weeks.empty() ? 0 : (width - left) / static_cast<double>(weeks.size());
-  w.open("svg", {{"class", "chart"}, {"viewBox", "0 0 480 220"}, {"role", "img"},
+  w.open("svg", {{"class", "chart"},
+                 {"viewBox", "0 0 480 220"},
+                 {"role", "img"},
                  {"aria-label", "Cases per category per week"}});
-  w.selfClosing("line", {{"class", "axis"}, {"x1", fmt(left)}, {"y1", fmt(height - bottom)}, {"x2", fmt(width)},
-                     {"y2", fmt(height - bottom)}});
+  w.selfClosing("line", {{"class", "axis"},
+                         {"x1", fmt(left)},
+                         {"y1", fmt(height - bottom)},
+                         {"x2", fmt(width)},
+                         {"y2", fmt(height - bottom)}});
   w.el("text", {{"x", "0"}, {"y", fmt(top + 10)}}, std::to_string(maxTotal));
   w.el("text", {{"x", "0"}, {"y", fmt(height - bottom)}}, "0");
   for (std::size_t i = 0; i < weeks.size(); ++i) {
@@ -62,7 +70,11 @@ void weeklyChart(HtmlWriter& w, const std::vector<WeekCount>& perWeek) {
       if (n == 0) continue;
       const double h = plotH * n / maxTotal;
       y -= h;
-      w.open("rect", {{"class", colourClass(k)}, {"x", fmt(x)}, {"y", fmt(y)}, {"width", fmt(slot * 0.7)}, {"height", fmt(h)}});
+      w.open("rect", {{"class", colourClass(k)},
+                      {"x", fmt(x)},
+                      {"y", fmt(y)},
+                      {"width", fmt(slot * 0.7)},
+                      {"height", fmt(h)}});
       w.el("title", "Week of " + weeks[i] + ": " + std::to_string(n) + " × " + categoryLabel(categories[k]));
       w.close("rect");
     }
@@ -72,7 +84,11 @@ void weeklyChart(HtmlWriter& w, const std::vector<WeekCount>& perWeek) {
   }
   w.close("svg").open("div", {{"class", "legend"}});
   for (std::size_t k = 0; k < categories.size(); ++k)
-    w.open("span").open("i", {{"class", colourClass(k)}}).close("i").text(categoryLabel(categories[k])).close("span");
+    w.open("span")
+        .open("i", {{"class", colourClass(k)}})
+        .close("i")
+        .text(categoryLabel(categories[k]))
+        .close("span");
   w.close("div");
 }
 
@@ -82,14 +98,19 @@ void barChart(HtmlWriter& w, const std::vector<Bar>& bars, const std::string& ti
   if (maxValue <= 0) maxValue = 1;
   const double rowH = 24, labelW = 170, width = 480, textW = 56;
   const double height = rowH * static_cast<double>(bars.size()) + 4;
-  w.open("svg", {{"class", "chart"}, {"viewBox", "0 0 480 " + fmt(height)}, {"role", "img"}, {"aria-label", title}});
+  w.open("svg",
+         {{"class", "chart"}, {"viewBox", "0 0 480 " + fmt(height)}, {"role", "img"}, {"aria-label", title}});
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     const double y = rowH * static_cast<double>(i) + 4;
     const double len = (width - labelW - textW) * b.value / maxValue;
     w.el("text", {{"x", "0"}, {"y", fmt(y + 13)}}, shortLabel(b.label));
-    w.open("rect", {{"class", colourClass(i)}, {"x", fmt(labelW)}, {"y", fmt(y)}, {"width", fmt(std::max(len, 1.0))},
-                    {"height", fmt(rowH - 8)}, {"rx", "3"}});
+    w.open("rect", {{"class", colourClass(i)},
+                    {"x", fmt(labelW)},
+                    {"y", fmt(y)},
+                    {"width", fmt(std::max(len, 1.0))},
+                    {"height", fmt(rowH - 8)},
+                    {"rx", "3"}});
     w.el("title", b.label + ": " + b.text).close("rect");
     w.el("text", {{"x", fmt(labelW + len + 6)}, {"y", fmt(y + 13)}}, b.text);
   }

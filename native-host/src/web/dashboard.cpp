@@ -29,7 +29,8 @@ void headline(HtmlWriter& w, const char* label, std::size_t n, const std::string
 void emptyState(HtmlWriter& w) {
   w.open("section", {{"class", "empty"}});
   w.el("h1", "No cases yet");
-  w.el("p", "CaseLog keeps a permanent, searchable record of your Seller Support cases. To get your first one:");
+  w.el("p",
+       "CaseLog keeps a permanent, searchable record of your Seller Support cases. To get your first one:");
   w.open("ol");
   w.el("li", "Open a case in Seller Central (Help → Case Log → View case).");
   w.el("li", "Click “Save to CaseLog” next to the case title, or the CaseLog toolbar button.");
@@ -50,7 +51,8 @@ void queue(HtmlWriter& w, const CaseList& list, Instant now) {
     w.open("li", {{"data-item", ""}});
     priorityLabel(w, p);
     w.open("div", {{"class", "row-main"}});
-    w.el("a", {{"class", "subject"}, {"href", caseHref(c.caseId)}}, c.subject.empty() ? "(no subject)" : c.subject);
+    w.el("a", {{"class", "subject"}, {"href", caseHref(c.caseId)}},
+         c.subject.empty() ? "(no subject)" : c.subject);
     w.open("div", {{"class", "meta"}}).el("span", {{"class", "mono"}}, c.caseId);
     statusBadge(w, c.status);
     w.el("span", categoryLabel(c.category));
@@ -67,7 +69,8 @@ void queue(HtmlWriter& w, const CaseList& list, Instant now) {
 
 void dueList(HtmlWriter& w, const Request& req, const std::vector<Reminder>& due) {
   w.open("section", {{"aria-labelledby", "due-h"}}).el("h2", {{"id", "due-h"}}, "Due now");
-  if (due.empty()) w.el("p", {{"class", "muted"}}, "Nothing is due. CaseLog will remind you here and in the browser.");
+  if (due.empty())
+    w.el("p", {{"class", "muted"}}, "Nothing is due. CaseLog will remind you here and in the browser.");
   w.open("ul", {{"class", "due"}});
   for (std::size_t i = 0; i < due.size() && i < kDueShown; ++i) {
     const Reminder& r = due[i];
@@ -83,7 +86,8 @@ void dueList(HtmlWriter& w, const Request& req, const std::vector<Reminder>& due
   }
   w.close("ul");
   if (due.size() > kDueShown)
-    w.el("p", {{"class", "muted"}}, "and " + std::to_string(due.size() - kDueShown) + " more (highest priority shown first)");
+    w.el("p", {{"class", "muted"}},
+         "and " + std::to_string(due.size() - kDueShown) + " more (highest priority shown first)");
   w.close("section");
 }
 

@@ -1,10 +1,10 @@
 #include "web/evidence.hpp"
 
-#include <algorithm>
-#include <sstream>
-
 #include <Poco/Base64Encoder.h>
 #include <Poco/SHA2Engine.h>
+
+#include <algorithm>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "service/case_service.hpp"
@@ -76,12 +76,23 @@ void csvField(std::string& out, std::string_view v) {
 std::string evidenceCsv(CaseService& service, const ExportSelection& selection) {
   const auto cases = selectEvidenceCases(service, selection);
   const ChainHead head = service.chainHead();
-  std::string out = "caseId,subject,status,category,author,sender,sentAt,capturedAt,version,body,chainHeadSeq,chainHeadHash\r\n";
+  std::string out =
+      "caseId,subject,status,category,author,sender,sentAt,capturedAt,version,body,chainHeadSeq,"
+      "chainHeadHash\r\n";
   for (const CaseRecord& c : cases) {
     for (const StoredMessage& m : c.messages) {
-      const std::string fields[] = {c.caseId, c.subject, c.status, c.category, m.author, m.sender,
-                                    m.sentAt ? formatIso8601(*m.sentAt) : "", formatIso8601(m.capturedAt),
-                                    std::to_string(m.version), m.body, std::to_string(head.seq), head.hash};
+      const std::string fields[] = {c.caseId,
+                                    c.subject,
+                                    c.status,
+                                    c.category,
+                                    m.author,
+                                    m.sender,
+                                    m.sentAt ? formatIso8601(*m.sentAt) : "",
+                                    formatIso8601(m.capturedAt),
+                                    std::to_string(m.version),
+                                    m.body,
+                                    std::to_string(head.seq),
+                                    head.hash};
       for (std::size_t i = 0; i < std::size(fields); ++i) {
         if (i) out += ',';
         csvField(out, fields[i]);

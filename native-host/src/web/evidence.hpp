@@ -24,7 +24,8 @@ std::string evidenceCsv(CaseService& service, const ExportSelection& selection);
 inline constexpr char kEvidenceStyle[] =
     "body{font:14px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK JP',sans-serif;"
     "max-width:900px;margin:24px auto;padding:0 16px;color:#111;background:#fff}"
-    "h1{font-size:22px}h2{font-size:18px;border-bottom:2px solid #333;padding-bottom:4px;overflow-wrap:anywhere}"
+    "h1{font-size:22px}h2{font-size:18px;border-bottom:2px solid "
+    "#333;padding-bottom:4px;overflow-wrap:anywhere}"
     "h3{font-size:14px;margin:18px 0 6px;text-transform:uppercase;letter-spacing:.04em;color:#444}"
     "table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid #ccc;padding:4px 8px;"
     "text-align:left;vertical-align:top;font-size:13px;overflow-wrap:anywhere}"
@@ -33,7 +34,8 @@ inline constexpr char kEvidenceStyle[] =
     ".m{border:1px solid #ccc;border-radius:6px;padding:6px 12px;margin:8px 0;break-inside:avoid}"
     ".m.amazon{border-left:5px solid #c77800}.m.seller{border-left:5px solid #3d63c9}"
     ".m .h{margin:0 0 4px;font-size:12px;color:#333}"
-    "pre{white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;margin:0}"
+    "pre{white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.5 "
+    "ui-monospace,Menlo,Consolas,monospace;margin:0}"
     "section.case{break-before:page}@media print{body{margin:0;max-width:none}}";
 const std::string& evidenceStyleCspSource();
 

@@ -14,7 +14,9 @@ namespace {
 
 using web::HtmlWriter;
 
-std::string iso(const std::optional<Instant>& t) { return t ? formatIso8601(*t) : "—"; }
+std::string iso(const std::optional<Instant>& t) {
+  return t ? formatIso8601(*t) : "—";
+}
 
 void row(HtmlWriter& w, const char* label, const std::string& value) {
   w.open("tr").el("th", label).el("td", value).close("tr");
@@ -35,16 +37,27 @@ void caseSection(HtmlWriter& w, const CaseRecord& c, const std::vector<Event>& e
   w.el("h3", "Messages (" + std::to_string(c.messages.size()) + "), verbatim, oldest first");
   for (const StoredMessage& m : c.messages) {
     w.open("article", {{"class", m.author == "amazon" ? "m amazon" : "m seller"}});
-    w.open("p", {{"class", "h"}}).el("strong", (m.author == "amazon" ? "Amazon" : "Seller") + std::string(" · ") + m.sender);
+    w.open("p", {{"class", "h"}})
+        .el("strong", (m.author == "amazon" ? "Amazon" : "Seller") + std::string(" · ") + m.sender);
     w.text(" · sent ").text(iso(m.sentAt)).text(" · captured ").text(formatIso8601(m.capturedAt));
     if (m.version > 1) w.text(" · version ").number(m.version);
     w.close("p").el("pre", m.body).close("article");
   }
   w.el("h3", "Audit events");
-  w.open("table", {{"class", "events"}}).open("tr").el("th", "Seq").el("th", "Kind").el("th", "At (UTC)").el("th", "Hash");
+  w.open("table", {{"class", "events"}})
+      .open("tr")
+      .el("th", "Seq")
+      .el("th", "Kind")
+      .el("th", "At (UTC)")
+      .el("th", "Hash");
   w.close("tr");
   for (const Event& e : events)
-    w.open("tr").el("td", std::to_string(e.seq)).el("td", e.kind).el("td", formatIso8601(e.at)).el("td", e.hash).close("tr");
+    w.open("tr")
+        .el("td", std::to_string(e.seq))
+        .el("td", e.kind)
+        .el("td", formatIso8601(e.at))
+        .el("td", e.hash)
+        .close("tr");
   w.close("table").close("section");
 }
 
@@ -65,8 +78,9 @@ std::string renderEvidenceHtml(CaseService& service, const ExportSelection& sele
   row(w, "Cases", std::to_string(cases.size()));
   row(w, "Audit-chain head", "event #" + std::to_string(head.seq) + ", hash " + head.hash);
   w.close("table");
-  w.el("p", "Messages are reproduced exactly as captured. Each event's hash chains to the one before it; "
-            "`caselog verify` re-checks the chain up to the head above.");
+  w.el("p",
+       "Messages are reproduced exactly as captured. Each event's hash chains to the one before it; "
+       "`caselog verify` re-checks the chain up to the head above.");
   w.close("header");
   for (const CaseRecord& c : cases) caseSection(w, c, service.events(c.caseId));
   w.trusted("</body></html>");

@@ -26,15 +26,18 @@ Response exportPage(Context& ctx) {
   HtmlWriter w;
   pageStart(w, "Evidence export", "export", &ctx.request);
   w.el("h1", "Evidence export");
-  w.el("p", "Every message exactly as captured, when CaseLog captured it, and the head of the audit chain, "
-            "so anyone can check nothing was changed afterwards.");
+  w.el("p",
+       "Every message exactly as captured, when CaseLog captured it, and the head of the audit chain, "
+       "so anyone can check nothing was changed afterwards.");
   w.open("p", {{"class", "muted"}}).text("Audit-chain head: event #").number(head.seq).text(" · ");
   w.el("code", {{"id", "chain-head"}}, head.hash);
   copyButton(w, "chain-head");
   w.close("p");
   w.open("form", {{"class", "filters"}, {"method", "get"}, {"action", "/export/download"}});
   w.open("label").text("Case ID (or leave empty)");
-  w.voidTag("input", {{"type", "text"}, {"name", "case"}, {"value", ctx.request.arg("case")}, {"inputmode", "numeric"}});
+  w.voidTag(
+      "input",
+      {{"type", "text"}, {"name", "case"}, {"value", ctx.request.arg("case")}, {"inputmode", "numeric"}});
   w.close("label").open("label").text("Activity from");
   w.voidTag("input", {{"type", "date"}, {"name", "from"}});
   w.close("label").open("label").text("to");
@@ -61,8 +64,9 @@ Response exportDownload(Context& ctx) {
   } else {
     r = Response::html(renderEvidenceHtml(ctx.service, s));
     // The file carries its own <style>; allow exactly that stylesheet and nothing else.
-    r.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src " + evidenceStyleCspSource() +
-                                                          "; frame-ancestors 'none'");
+    r.headers.emplace_back(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src " + evidenceStyleCspSource() + "; frame-ancestors 'none'");
   }
   if (format != "html" || ctx.request.arg("download") == "1")
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + urlEncode(name) + "\"");

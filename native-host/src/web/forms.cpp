@@ -38,7 +38,8 @@ void dismissForm(HtmlWriter& w, const Request& request, std::string_view caseId,
 void noteForm(HtmlWriter& w, const Request& request, std::string_view caseId) {
   formStart(w, request, caseId, "note", caseHref(caseId), "stack");
   w.el("label", {{"for", "note-text"}}, "Add a note (kept in the audit trail)");
-  w.open("textarea", {{"id", "note-text"}, {"name", "text"}, {"rows", "3"}, {"required", ""}, {"maxlength", "20000"}})
+  w.open("textarea",
+         {{"id", "note-text"}, {"name", "text"}, {"rows", "3"}, {"required", ""}, {"maxlength", "20000"}})
       .close("textarea");
   w.el("button", {{"type", "submit"}}, "Save note");
   w.close("form");
@@ -67,7 +68,8 @@ void pinForm(HtmlWriter& w, const Request& request, const CaseRecord& c) {
 }
 
 std::string safeBack(const std::string& back, const std::string& fallback) {
-  if (back.size() < 1 || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) return fallback;
+  if (back.size() < 1 || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\')))
+    return fallback;
   for (char c : back)
     if (static_cast<unsigned char>(c) < 0x20) return fallback;
   return back;

@@ -2,10 +2,6 @@
 // into a web::Request, asks the App, and writes the Response with the security headers.
 #include "web/history_view.hpp"
 
-#include <cerrno>
-#include <cstdlib>
-#include <istream>
-
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -17,6 +13,10 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <istream>
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
@@ -139,7 +139,8 @@ ViewOptions ViewOptions::fromEnvironment() {
     char* end = nullptr;
     const long port = std::strtol(v, &end, 10);
     if (*end != '\0' || port < 1 || port > 65535)
-      throw Error(ErrorCode::bad_request, std::string("CASELOG_PORT must be a port number (1-65535), not '") + v + "'");
+      throw Error(ErrorCode::bad_request,
+                  std::string("CASELOG_PORT must be a port number (1-65535), not '") + v + "'");
     o.port = static_cast<int>(port);
   }
   return o;
@@ -158,16 +159,20 @@ struct HistoryView::Impl {
 HistoryView::HistoryView(CaseService& service, ViewOptions options)
     : impl_(new Impl{service, std::move(options), {}, 0, nullptr, nullptr, nullptr}) {}
 
-HistoryView::~HistoryView() { stop(); }
+HistoryView::~HistoryView() {
+  stop();
+}
 
 bool HistoryView::tryStart() {
   if (impl_->server) return true;
   Impl& m = *impl_;
-  const std::string tokenPath = m.options.tokenPath.empty() ? configDir() + "/view-token" : m.options.tokenPath;
+  const std::string tokenPath =
+      m.options.tokenPath.empty() ? configDir() + "/view-token" : m.options.tokenPath;
   m.token = loadOrCreateToken(tokenPath);
   Poco::Net::ServerSocket socket;
   try {
-    socket.bind(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(m.options.port)), true, false);
+    socket.bind(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(m.options.port)), true,
+                false);
     socket.listen(m.options.maxQueued);
   } catch (const Poco::Exception& e) {
     if (e.code() == EADDRINUSE || e.displayText().find("in use") != std::string::npos) return false;
@@ -198,10 +203,20 @@ void HistoryView::stop() {
   impl_->app.reset();
 }
 
-bool HistoryView::running() const { return impl_->server != nullptr; }
-int HistoryView::port() const { return impl_->port; }
-std::string HistoryView::baseUrl() const { return "http://127.0.0.1:" + std::to_string(impl_->port); }
-std::string HistoryView::url() const { return baseUrl() + "/?token=" + impl_->token; }
-const std::string& HistoryView::token() const { return impl_->token; }
+bool HistoryView::running() const {
+  return impl_->server != nullptr;
+}
+int HistoryView::port() const {
+  return impl_->port;
+}
+std::string HistoryView::baseUrl() const {
+  return "http://127.0.0.1:" + std::to_string(impl_->port);
+}
+std::string HistoryView::url() const {
+  return baseUrl() + "/?token=" + impl_->token;
+}
+const std::string& HistoryView::token() const {
+  return impl_->token;
+}
 
 }  // namespace caselog

@@ -23,11 +23,11 @@ namespace caselog {
 class CaseService;
 
 struct ViewOptions {
-  int port = 8731;        // 0: an ephemeral port (tests); port() tells which one
-  std::string tokenPath;  // empty: configDir()/view-token
-  int maxThreads = 8;     // worker pool bound
-  int maxQueued = 64;     // connections waiting beyond that are refused
-  std::size_t maxRequestBody = 64 * 1024;  // larger POST bodies get 413
+  int port = 8731;                           // 0: an ephemeral port (tests); port() tells which one
+  std::string tokenPath;                     // empty: configDir()/view-token
+  int maxThreads = 8;                        // worker pool bound
+  int maxQueued = 64;                        // connections waiting beyond that are refused
+  std::size_t maxRequestBody = 64 * 1024;    // larger POST bodies get 413
   std::shared_ptr<std::mutex> serviceMutex;  // empty: the view makes its own
 
   // Defaults with CASELOG_PORT applied (a bad value throws caselog::Error(bad_request)).
@@ -48,9 +48,9 @@ class HistoryView {
   void stop();
   bool running() const;
 
-  int port() const;                // the bound port once started
-  std::string url() const;         // http://127.0.0.1:P/?token=…  (what to open in a browser)
-  std::string baseUrl() const;     // http://127.0.0.1:P
+  int port() const;             // the bound port once started
+  std::string url() const;      // http://127.0.0.1:P/?token=…  (what to open in a browser)
+  std::string baseUrl() const;  // http://127.0.0.1:P
   const std::string& token() const;
 
  private:

@@ -7,14 +7,26 @@ namespace {
 void appendEscaped(std::string& out, std::string_view s) {
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       case '\x02':
-      case '\x03': break;  // search markers never reach the page as control characters
-      default: out += c;
+      case '\x03':
+        break;  // search markers never reach the page as control characters
+      default:
+        out += c;
     }
   }
 }
@@ -68,7 +80,9 @@ HtmlWriter& HtmlWriter::close(const char* tag) {
   return *this;
 }
 
-HtmlWriter& HtmlWriter::voidTag(const char* tag, Attrs list) { return open(tag, list); }
+HtmlWriter& HtmlWriter::voidTag(const char* tag, Attrs list) {
+  return open(tag, list);
+}
 
 HtmlWriter& HtmlWriter::selfClosing(const char* tag, Attrs list) {
   out_ += '<';
@@ -89,8 +103,10 @@ HtmlWriter& HtmlWriter::markedText(std::string_view s) {
     if (i < s.size() && s[i] != '\x02' && s[i] != '\x03') continue;
     appendEscaped(out_, s.substr(start, i - start));
     if (i < s.size()) {
-      if (s[i] == '\x02' && !inMark) out_ += "<mark>", inMark = true;
-      else if (s[i] == '\x03' && inMark) out_ += "</mark>", inMark = false;
+      if (s[i] == '\x02' && !inMark)
+        out_ += "<mark>", inMark = true;
+      else if (s[i] == '\x03' && inMark)
+        out_ += "</mark>", inMark = false;
     }
     start = i + 1;
   }

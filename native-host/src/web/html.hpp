@@ -35,12 +35,12 @@ class HtmlWriter {
  public:
   HtmlWriter() = default;
 
-  HtmlWriter& text(std::string_view s);             // escaped
+  HtmlWriter& text(std::string_view s);  // escaped
   HtmlWriter& number(long long n);
-  HtmlWriter& trusted(const Trusted& markup);       // verbatim
+  HtmlWriter& trusted(const Trusted& markup);  // verbatim
   HtmlWriter& open(const char* tag, Attrs attrs = {});
   HtmlWriter& close(const char* tag);
-  HtmlWriter& voidTag(const char* tag, Attrs attrs = {});  // <input …>, <br>
+  HtmlWriter& voidTag(const char* tag, Attrs attrs = {});      // <input …>, <br>
   HtmlWriter& selfClosing(const char* tag, Attrs attrs = {});  // SVG: <line …/>
   // open + escaped text + close
   HtmlWriter& el(const char* tag, Attrs attrs, std::string_view content);

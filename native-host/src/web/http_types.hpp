@@ -16,8 +16,8 @@ struct Request {
   std::string path;    // decoded, without the query
   std::multimap<std::string, std::string> query;
   std::multimap<std::string, std::string> form;  // POST application/x-www-form-urlencoded
-  std::vector<std::string> params;                // captured path segments ("/cases/<id>")
-  std::string csrfToken;                          // what forms on this page must send back
+  std::vector<std::string> params;               // captured path segments ("/cases/<id>")
+  std::string csrfToken;                         // what forms on this page must send back
 
   // First value of a query (GET) or form (POST) field; empty when absent.
   std::string arg(const std::string& name) const;

@@ -13,13 +13,19 @@ nlohmann::json instant(const std::optional<Instant>& t) {
 nlohmann::json toJson(const Priority& p) {
   nlohmann::json terms = nlohmann::json::array();
   for (const auto& t : p.terms)
-    terms.push_back({{"name", t.name}, {"value", t.value}, {"coefficient", t.coefficient},
-                     {"contribution", t.contribution}, {"explanation", t.explanation}});
+    terms.push_back({{"name", t.name},
+                     {"value", t.value},
+                     {"coefficient", t.coefficient},
+                     {"contribution", t.contribution},
+                     {"explanation", t.explanation}});
   return {{"score", p.score}, {"label", p.label}, {"terms", terms}};
 }
 
 nlohmann::json toJson(const Reminder& r) {
-  return {{"caseId", r.caseId}, {"subject", r.subject}, {"rule", r.rule}, {"message", r.message},
+  return {{"caseId", r.caseId},
+          {"subject", r.subject},
+          {"rule", r.rule},
+          {"message", r.message},
           {"dueAt", formatIso8601(r.dueAt)}};
 }
 
@@ -41,8 +47,9 @@ nlohmann::json toJson(const Event& e) {
 }
 
 nlohmann::json toJson(const SearchHit& h) {
-  return {{"caseId", h.caseId}, {"subject", h.subject}, {"author", h.author}, {"sentAt", instant(h.sentAt)},
-          {"messageId", h.messageId}, {"snippet", h.snippet}, {"score", h.score}};
+  return {
+      {"caseId", h.caseId},       {"subject", h.subject}, {"author", h.author}, {"sentAt", instant(h.sentAt)},
+      {"messageId", h.messageId}, {"snippet", h.snippet}, {"score", h.score}};
 }
 
 nlohmann::json toJson(const NextStep& s) {
@@ -54,12 +61,20 @@ nlohmann::json toJson(const GenericVerdict& v) {
 }
 
 nlohmann::json toJson(const Trends& t) {
-  nlohmann::json weeks = nlohmann::json::array(), recurring = nlohmann::json::array(), times = nlohmann::json::array();
-  for (const auto& w : t.perWeek) weeks.push_back({{"weekStart", w.weekStart}, {"category", w.category}, {"cases", w.cases}});
+  nlohmann::json weeks = nlohmann::json::array(), recurring = nlohmann::json::array(),
+                 times = nlohmann::json::array();
+  for (const auto& w : t.perWeek)
+    weeks.push_back({{"weekStart", w.weekStart}, {"category", w.category}, {"cases", w.cases}});
   for (const auto& r : t.recurring)
-    recurring.push_back({{"category", r.category}, {"key", r.key}, {"kind", r.kind}, {"caseIds", r.caseIds}, {"hint", r.hint}});
+    recurring.push_back({{"category", r.category},
+                         {"key", r.key},
+                         {"kind", r.kind},
+                         {"caseIds", r.caseIds},
+                         {"hint", r.hint}});
   for (const auto& c : t.times)
-    times.push_back({{"category", c.category}, {"cases", c.cases}, {"medianHoursToFirstReply", c.medianHoursToFirstReply},
+    times.push_back({{"category", c.category},
+                     {"cases", c.cases},
+                     {"medianHoursToFirstReply", c.medianHoursToFirstReply},
                      {"medianHoursToResolution", c.medianHoursToResolution}});
   return {{"perWeek", weeks},
           {"recurring", recurring},
@@ -73,9 +88,11 @@ nlohmann::json toJson(const Trends& t) {
 }
 
 nlohmann::json toJson(const CaseRecord& c) {
-  nlohmann::json ids = nlohmann::json::array(), notes = nlohmann::json::array(), messages = nlohmann::json::array();
+  nlohmann::json ids = nlohmann::json::array(), notes = nlohmann::json::array(),
+                 messages = nlohmann::json::array();
   for (const auto& i : c.identifiers) ids.push_back({{"kind", i.kind}, {"value", i.value}});
-  for (const auto& n : c.notes) notes.push_back({{"id", n.id}, {"at", formatIso8601(n.at)}, {"text", n.text}});
+  for (const auto& n : c.notes)
+    notes.push_back({{"id", n.id}, {"at", formatIso8601(n.at)}, {"text", n.text}});
   for (const auto& m : c.messages) messages.push_back(toJson(m));
   return {{"caseId", c.caseId},
           {"marketplace", c.marketplace},
@@ -84,7 +101,8 @@ nlohmann::json toJson(const CaseRecord& c) {
           {"status", c.status},
           {"categoryRaw", c.categoryRaw},
           {"category", c.category},
-          {"categoryOverride", c.categoryOverride ? nlohmann::json(*c.categoryOverride) : nlohmann::json(nullptr)},
+          {"categoryOverride",
+           c.categoryOverride ? nlohmann::json(*c.categoryOverride) : nlohmann::json(nullptr)},
           {"createdAt", instant(c.createdAt)},
           {"updatedAt", instant(c.updatedAt)},
           {"firstCapturedAt", formatIso8601(c.firstCapturedAt)},
@@ -98,6 +116,8 @@ nlohmann::json toJson(const CaseRecord& c) {
           {"messages", messages}};
 }
 
-std::string dumpJson(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string dumpJson(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace caselog::web

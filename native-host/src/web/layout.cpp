@@ -15,8 +15,10 @@ struct NavItem {
   const char* label;
 };
 
-constexpr NavItem kNav[] = {{"dashboard", "/", "Dashboard"}, {"cases", "/cases", "Cases"},
-                            {"search", "/search", "Search"},   {"trends", "/trends", "Trends"},
+constexpr NavItem kNav[] = {{"dashboard", "/", "Dashboard"},
+                            {"cases", "/cases", "Cases"},
+                            {"search", "/search", "Search"},
+                            {"trends", "/trends", "Trends"},
                             {"export", "/export", "Export"}};
 
 std::string formatNumber(double v) {
@@ -57,8 +59,9 @@ void pageStart(HtmlWriter& w, std::string_view title, std::string_view active, c
 void pageEnd(HtmlWriter& w) {
   w.trusted("</main><footer class=\"foot\">CaseLog ");
   w.text(CASELOG_VERSION);
-  w.trusted(" · your records stay on this machine · <kbd>/</kbd> search, <kbd>j</kbd>/<kbd>k</kbd> move, "
-            "<kbd>Enter</kbd> open</footer></body></html>");
+  w.trusted(
+      " · your records stay on this machine · <kbd>/</kbd> search, <kbd>j</kbd>/<kbd>k</kbd> move, "
+      "<kbd>Enter</kbd> open</footer></body></html>");
 }
 
 void csrfField(HtmlWriter& w, const Request& request) {
@@ -69,7 +72,8 @@ std::string priorityTitle(const Priority& p) {
   std::string t = p.label + " · score " + formatNumber(p.score).substr(p.score >= 0 ? 1 : 0);
   for (const auto& term : p.terms) {
     if (term.contribution == 0) continue;
-    t += "\n" + (term.explanation.empty() ? term.name : term.explanation) + " " + formatNumber(term.contribution);
+    t += "\n" + (term.explanation.empty() ? term.name : term.explanation) + " " +
+         formatNumber(term.contribution);
   }
   return t;
 }
@@ -147,7 +151,10 @@ void linkedText(HtmlWriter& w, std::string_view text, const std::vector<Identifi
     }
     if (!found) break;
     w.text(text.substr(pos, best - pos));
-    w.el("a", {{"class", "ident"}, {"href", searchHref(found->value)}, {"title", "Search every case for this " + found->kind}},
+    w.el("a",
+         {{"class", "ident"},
+          {"href", searchHref(found->value)},
+          {"title", "Search every case for this " + found->kind}},
          found->value);
     pos = best + found->value.size();
   }
@@ -173,7 +180,11 @@ std::string urlEncode(std::string_view s) {
   return out;
 }
 
-std::string caseHref(std::string_view caseId) { return "/cases/" + urlEncode(caseId); }
-std::string searchHref(std::string_view query) { return "/search?q=" + urlEncode(query); }
+std::string caseHref(std::string_view caseId) {
+  return "/cases/" + urlEncode(caseId);
+}
+std::string searchHref(std::string_view query) {
+  return "/search?q=" + urlEncode(query);
+}
 
 }  // namespace caselog::web

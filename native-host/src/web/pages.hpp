@@ -6,14 +6,14 @@
 
 namespace caselog::web {
 
-Response dashboardPage(Context& ctx);  // dashboard.cpp
-Response casesPage(Context& ctx);      // cases_page.cpp
+Response dashboardPage(Context& ctx);         // dashboard.cpp
+Response casesPage(Context& ctx);             // cases_page.cpp
 CaseFilter caseFilterFrom(const Request& r);  // /cases and /api/cases share the filters
-Response casePage(Context& ctx);       // case_page.cpp
-Response searchPage(Context& ctx);     // search_page.cpp
+Response casePage(Context& ctx);              // case_page.cpp
+Response searchPage(Context& ctx);            // search_page.cpp
 SearchQuery searchQueryFrom(const Request& r);
-Response trendsPage(Context& ctx);     // trends_page.cpp
-Response exportPage(Context& ctx);     // export_page.cpp
+Response trendsPage(Context& ctx);  // trends_page.cpp
+Response exportPage(Context& ctx);  // export_page.cpp
 Response exportDownload(Context& ctx);
 
 Response apiCases(Context& ctx);  // api.cpp

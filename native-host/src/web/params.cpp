@@ -36,8 +36,9 @@ std::optional<std::string> choiceArg(const Request& r, const std::string& name,
 }
 
 const std::vector<std::string>& statusKeys() {
-  static const std::vector<std::string> keys = {"open",     "pending_amazon", "needs_seller", "answered", "work_in_progress",
-                                                "resolved", "closed",         "reopened",     "unknown"};
+  static const std::vector<std::string> keys = {"open",     "pending_amazon",   "needs_seller",
+                                                "answered", "work_in_progress", "resolved",
+                                                "closed",   "reopened",         "unknown"};
   return keys;
 }
 

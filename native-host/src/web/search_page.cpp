@@ -14,8 +14,12 @@ namespace {
 void form(HtmlWriter& w, const Request& r) {
   w.open("form", {{"class", "filters"}, {"method", "get"}, {"action", "/search"}, {"role", "search"}});
   w.open("label", {{"class", "grow"}}).text("Search every case");
-  w.voidTag("input", {{"type", "search"}, {"name", "q"}, {"value", r.arg("q")}, {"autofocus", ""},
-                      {"placeholder", "ASIN, shipment ID, words from a reply…"}, {"data-search", ""},
+  w.voidTag("input", {{"type", "search"},
+                      {"name", "q"},
+                      {"value", r.arg("q")},
+                      {"autofocus", ""},
+                      {"placeholder", "ASIN, shipment ID, words from a reply…"},
+                      {"data-search", ""},
                       {"data-live-search", ""}});
   w.close("label").open("label").text("From").open("select", {{"name", "author"}});
   const std::string author = r.arg("author");
@@ -53,11 +57,22 @@ void results(HtmlWriter& w, const Request& r, const SearchQuery& q, const Search
   for (const SearchHit& h : page.hits) {
     const std::string anchor = h.messageId ? "#m" + std::to_string(h.messageId) : "";
     w.open("li", {{"data-item", ""}}).open("div", {{"class", "row-main"}});
-    w.el("a", {{"class", "subject"}, {"href", caseHref(h.caseId) + anchor}}, h.subject.empty() ? h.caseId : h.subject);
+    w.el("a", {{"class", "subject"}, {"href", caseHref(h.caseId) + anchor}},
+         h.subject.empty() ? h.caseId : h.subject);
     w.open("div", {{"class", "meta"}}).el("span", {{"class", "mono"}}, h.caseId);
-    w.el("span", {{"class", "badge"}}, h.author == "amazon" ? "Amazon" : h.author == "seller" ? "Seller" : h.author == "subject" ? "Subject" : h.author == "note" ? "Your note" : h.author);
+    w.el("span", {{"class", "badge"}},
+         h.author == "amazon"    ? "Amazon"
+         : h.author == "seller"  ? "Seller"
+         : h.author == "subject" ? "Subject"
+         : h.author == "note"    ? "Your note"
+                                 : h.author);
     timeTag(w, h.sentAt);
-    w.close("div").open("p", {{"class", "snippet"}}).markedText(h.snippet).close("p").close("div").close("li");
+    w.close("div")
+        .open("p", {{"class", "snippet"}})
+        .markedText(h.snippet)
+        .close("p")
+        .close("div")
+        .close("li");
   }
   w.close("ul");
   if (page.next)

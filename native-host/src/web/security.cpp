@@ -1,5 +1,6 @@
 #include "web/security.hpp"
 
+#include <Poco/SHA2Engine.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,8 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <Poco/SHA2Engine.h>
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
@@ -83,8 +82,12 @@ bool constantTimeEquals(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
-std::string sessionValue(const std::string& token) { return hmacSha256Hex(token, "caselog-session-v1"); }
-std::string csrfToken(const std::string& token) { return hmacSha256Hex(token, "caselog-csrf-v1"); }
+std::string sessionValue(const std::string& token) {
+  return hmacSha256Hex(token, "caselog-session-v1");
+}
+std::string csrfToken(const std::string& token) {
+  return hmacSha256Hex(token, "caselog-csrf-v1");
+}
 
 bool hostAllowed(std::string_view host, int port) {
   const std::string suffix = ":" + std::to_string(port);

@@ -28,7 +28,10 @@ std::string percent(double rate) {
 }
 
 void stat(HtmlWriter& w, const std::string& n, const char* label) {
-  w.open("div", {{"class", "stat"}}).el("span", {{"class", "n"}}, n).el("span", {{"class", "l"}}, label).close("div");
+  w.open("div", {{"class", "stat"}})
+      .el("span", {{"class", "n"}}, n)
+      .el("span", {{"class", "l"}}, label)
+      .close("div");
 }
 
 void timesFigure(HtmlWriter& w, const Trends& t, bool resolution) {
@@ -53,11 +56,17 @@ void recurringTable(HtmlWriter& w, const std::vector<RecurringIssue>& issues) {
     return;
   }
   w.open("div", {{"class", "tablewrap"}}).open("table").open("thead").open("tr");
-  w.el("th", "Category").el("th", "Shared").el("th", {{"class", "n"}}, "Cases").el("th", "Likely cause").el("th", "Cases");
+  w.el("th", "Category")
+      .el("th", "Shared")
+      .el("th", {{"class", "n"}}, "Cases")
+      .el("th", "Likely cause")
+      .el("th", "Cases");
   w.close("tr").close("thead").open("tbody");
   for (const auto& r : issues) {
     w.open("tr").el("td", categoryLabel(r.category)).open("td");
-    w.el("span", {{"class", "muted"}}, r.kind + " ").el("a", {{"href", searchHref(r.key)}}, r.key).close("td");
+    w.el("span", {{"class", "muted"}}, r.kind + " ")
+        .el("a", {{"href", searchHref(r.key)}}, r.key)
+        .close("td");
     w.el("td", {{"class", "n"}}, std::to_string(r.caseIds.size())).el("td", r.hint).open("td");
     for (std::size_t i = 0; i < r.caseIds.size() && i < 6; ++i)
       w.text(i ? " " : "").el("a", {{"class", "mono"}, {"href", caseHref(r.caseIds[i])}}, r.caseIds[i]);
@@ -94,8 +103,9 @@ Response trendsPage(Context& ctx) {
             {"Specific", static_cast<double>(t.amazonReplies - t.genericReplies),
              std::to_string(t.amazonReplies - t.genericReplies)}},
            "Generic replies");
-  w.el("p", {{"class", "muted"}}, percent(t.genericReplyRate) + " of " + std::to_string(t.amazonReplies) +
-                                      " Amazon replies look like templates.");
+  w.el("p", {{"class", "muted"}},
+       percent(t.genericReplyRate) + " of " + std::to_string(t.amazonReplies) +
+           " Amazon replies look like templates.");
   w.close("figure").close("div");
   recurringTable(w, t.recurring);
   pageEnd(w);

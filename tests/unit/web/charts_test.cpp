@@ -1,7 +1,7 @@
 // Server-side SVG charts: well-formed inside HTML, one bar per value, labels escaped.
-#include <gtest/gtest.h>
-
 #include "web/charts.hpp"
+
+#include <gtest/gtest.h>
 
 namespace caselog::web {
 namespace {
@@ -14,7 +14,9 @@ std::size_t count(const std::string& s, const std::string& needle) {
 
 TEST(Charts, WeeklyChartStacksBarsAndSelfClosesSvgElements) {
   HtmlWriter w;
-  weeklyChart(w, {{"2026-11-09", "fba_shipment", 2}, {"2026-11-09", "payments", 1}, {"2026-11-16", "fba_shipment", 0}});
+  weeklyChart(
+      w,
+      {{"2026-11-09", "fba_shipment", 2}, {"2026-11-09", "payments", 1}, {"2026-11-16", "fba_shipment", 0}});
   const std::string svg = w.str();
   // In HTML, an SVG <line> that is not self-closed swallows the bars that follow it.
   EXPECT_NE(svg.find("<line class=\"axis\""), std::string::npos);

@@ -1,7 +1,7 @@
 // The escaping writer: text is escaped unless it is a literal marked trusted.
-#include <gtest/gtest.h>
-
 #include "web/html.hpp"
+
+#include <gtest/gtest.h>
 
 namespace caselog::web {
 namespace {
@@ -9,7 +9,8 @@ namespace {
 TEST(Html, TextAndAttributesAreEscaped) {
   HtmlWriter w;
   w.el("a", {{"href", "/search?q=\"x\"&y"}, {"title", "<'>"}}, "<b>&</b>");
-  EXPECT_EQ(w.str(), "<a href=\"/search?q=&quot;x&quot;&amp;y\" title=\"&lt;&#39;&gt;\">&lt;b&gt;&amp;&lt;/b&gt;</a>");
+  EXPECT_EQ(w.str(),
+            "<a href=\"/search?q=&quot;x&quot;&amp;y\" title=\"&lt;&#39;&gt;\">&lt;b&gt;&amp;&lt;/b&gt;</a>");
 }
 
 TEST(Html, TrustedLiteralsPassVerbatim) {
@@ -20,7 +21,9 @@ TEST(Html, TrustedLiteralsPassVerbatim) {
 
 TEST(Html, SnippetMarkersAreEscapedFirstThenMarked) {
   HtmlWriter w;
-  w.markedText("a <b> \x02" "B08XYZ1234\x03 & \x02<i>\x03 end");
+  w.markedText(
+      "a <b> \x02"
+      "B08XYZ1234\x03 & \x02<i>\x03 end");
   EXPECT_EQ(w.str(), "a &lt;b&gt; <mark>B08XYZ1234</mark> &amp; <mark>&lt;i&gt;</mark> end");
 }
 

@@ -1,7 +1,7 @@
 // The page cache: exact version hits, stale pages only for the same data, bounded size.
-#include <gtest/gtest.h>
-
 #include "web/page_cache.hpp"
+
+#include <gtest/gtest.h>
 
 namespace caselog::web {
 namespace {

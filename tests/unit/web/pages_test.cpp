@@ -13,11 +13,14 @@ class Pages : public WebTest {
                                   "We have researched shipment FBA15XYZ1AB2 and reimbursed 3 units.");
     fba.status = "Answered";
     capture(fba);
-    CaseSnapshot jp = sampleCase("3003", "出品が停止されました", "お問い合わせいただきありがとうございます。");
+    CaseSnapshot jp =
+        sampleCase("3003", "出品が停止されました", "お問い合わせいただきありがとうございます。");
     jp.marketplace = "sellercentral.amazon.co.jp";
     capture(jp);
   }
-  static bool has(const std::string& body, const std::string& needle) { return body.find(needle) != std::string::npos; }
+  static bool has(const std::string& body, const std::string& needle) {
+    return body.find(needle) != std::string::npos;
+  }
 };
 
 TEST_F(Pages, EmptyDashboardTeachesCaptureAndDemo) {
@@ -123,7 +126,8 @@ TEST_F(Pages, ExportOffersFormatsAndTheChainHead) {
   ASSERT_EQ(html.status, 200);
   EXPECT_TRUE(has(html.body, "Audit-chain head"));
   EXPECT_TRUE(has(html.body, head.hash));
-  EXPECT_TRUE(has(html.body, "Thank you for contacting Amazon Seller Support. We have reviewed your listing."));
+  EXPECT_TRUE(
+      has(html.body, "Thank you for contacting Amazon Seller Support. We have reviewed your listing."));
   EXPECT_TRUE(has(html.body, "captured 2026-11-25T12:00:00Z"));
   EXPECT_TRUE(has(html.header("Content-Security-Policy"), "style-src 'sha256-"));
   const auto json = get("/export/download?case=3001&format=json");

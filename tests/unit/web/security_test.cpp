@@ -65,13 +65,15 @@ TEST_F(Security, NoTokenIs401WrongTokenOrCookieIs403) {
 
 TEST_F(Security, HostHeaderMustBeLoopbackWithThePort) {
   const std::string port = std::to_string(view_->port());
-  for (const std::string& host : std::vector<std::string>{"evil.example:" + port, "127.0.0.1", "127.0.0.1:1",
-                                                          "localhost.evil.com:" + port, "127.0.0.2:" + port}) {
+  for (const std::string& host :
+       std::vector<std::string>{"evil.example:" + port, "127.0.0.1", "127.0.0.1:1",
+                                "localhost.evil.com:" + port, "127.0.0.2:" + port}) {
     RequestSpec s;
     s.host = host;
     EXPECT_EQ(send(s).status, 403) << host;
   }
-  for (const std::string& host : std::vector<std::string>{"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port}) {
+  for (const std::string& host :
+       std::vector<std::string>{"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port}) {
     RequestSpec s;
     s.host = host;
     EXPECT_EQ(send(s).status, 200) << host;
@@ -137,8 +139,8 @@ TEST_F(Security, StaticFilesCannotEscapeTheEmbeddedTable) {
   EXPECT_EQ(get("/static/caselog.css").status, 200);
   EXPECT_EQ(get("/static/caselog.js").status, 200);
   for (const char* path : {"/static/../../../../etc/passwd", "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-                                 "/static/..%2F..%2Fetc%2Fpasswd", "/static/caselog.css/../../etc/passwd",
-                                 "/static//etc/passwd", "/static/%2fetc%2fpasswd", "/static/caselog.css%00.png"}) {
+                           "/static/..%2F..%2Fetc%2Fpasswd", "/static/caselog.css/../../etc/passwd",
+                           "/static//etc/passwd", "/static/%2fetc%2fpasswd", "/static/caselog.css%00.png"}) {
     const auto r = get(path);
     EXPECT_NE(r.status, 200) << path;
     EXPECT_EQ(r.body.find("root:"), std::string::npos) << path;

@@ -2,6 +2,10 @@
 // on an ephemeral loopback port, and a small Poco HTTP client with the session cookie.
 #pragma once
 
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -9,11 +13,6 @@
 #include <memory>
 #include <sstream>
 #include <string>
-
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 
 #include "core/time.hpp"
 #include "domain/config.hpp"
@@ -70,7 +69,9 @@ class WebTest : public ::testing::Test {
   }
 
   std::string hostHeader() const { return "127.0.0.1:" + std::to_string(view_->port()); }
-  std::string sessionCookie() const { return std::string(web::kSessionCookie) + "=" + web::sessionValue(view_->token()); }
+  std::string sessionCookie() const {
+    return std::string(web::kSessionCookie) + "=" + web::sessionValue(view_->token());
+  }
   std::string csrf() const { return web::csrfToken(view_->token()); }
 
   HttpResult send(const RequestSpec& spec) {
