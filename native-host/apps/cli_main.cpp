@@ -6,7 +6,8 @@
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  caselog::cli::AppIo io{std::cin, std::cout, std::cerr, caselog::cli::Terminal::detect(std::getenv("COLUMNS")),
+  caselog::cli::AppIo io{std::cin, std::cout, std::cerr,
+                         caselog::cli::Terminal::detect(std::getenv("COLUMNS")),
                          [](const std::string& name) -> std::optional<std::string> {
                            const char* value = std::getenv(name.c_str());
                            return value ? std::optional<std::string>(value) : std::nullopt;

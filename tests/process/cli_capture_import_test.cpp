@@ -10,9 +10,10 @@ namespace {
 
 TEST(CliCapture, ParsePageOutputRoundTripsThroughShow) {
   TempDir dir;
-  const nlohmann::json page = {{"page", "view-case"},
-                               {"url", "https://sellercentral.amazon.com/cu/case-dashboard/view-case?caseID=4460001"},
-                               {"case", sampleCase("4460001", 3)}};
+  const nlohmann::json page = {
+      {"page", "view-case"},
+      {"url", "https://sellercentral.amazon.com/cu/case-dashboard/view-case?caseID=4460001"},
+      {"case", sampleCase("4460001", 3)}};
   writeFile(dir.file("page.json"), page.dump());
   auto r = cli(dir, {"capture", dir.file("page.json"), "--json"}, {}, kNow);
   ASSERT_EQ(r.exitCode, 0) << r.err;
@@ -66,11 +67,14 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
   for (int i = 0; i < 250; ++i) {
     if (i == 10) lines += "this is not json\n";
     if (i == 20) lines += "\n";  // blank lines are skipped
-    if (i == 30) lines += R"({"subject": "no id"})" "\n";
-    lines += (i % 2 ? nlohmann::json{{"page", "view-case"}, {"case", sampleCase(std::to_string(4470000 + i), 2)}}
-                    : sampleCase(std::to_string(4470000 + i), 2))
-                 .dump() +
-             "\n";
+    if (i == 30)
+      lines += R"({"subject": "no id"})"
+               "\n";
+    lines +=
+        (i % 2 ? nlohmann::json{{"page", "view-case"}, {"case", sampleCase(std::to_string(4470000 + i), 2)}}
+               : sampleCase(std::to_string(4470000 + i), 2))
+            .dump() +
+        "\n";
   }
   writeFile(dir.file("cases.jsonl"), lines);
   const auto r = cli(dir, {"import", dir.file("cases.jsonl"), "--batch", "100", "--json"}, {}, kNow);
@@ -79,8 +83,8 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
   EXPECT_EQ(doc["created"], 250);
   EXPECT_EQ(doc["newMessages"], 500);
   EXPECT_EQ(doc["failed"], 2);
-  EXPECT_NE(r.err.find("line 11"), std::string::npos) << r.err;  // "this is not json"
-  EXPECT_NE(r.err.find("line 33"), std::string::npos) << r.err;  // no caseId (after the blank line)
+  EXPECT_NE(r.err.find("line 11"), std::string::npos) << r.err;    // "this is not json"
+  EXPECT_NE(r.err.find("line 33"), std::string::npos) << r.err;    // no caseId (after the blank line)
   EXPECT_NE(r.err.find("importing"), std::string::npos) << r.err;  // progress, every 10% off a terminal
   EXPECT_EQ(jsonOut(cli(dir, {"list", "--json", "--limit", "1"}, {}, kNow))["total"], 250);
 

@@ -21,12 +21,24 @@ class CliCommands : public ::testing::Test {
 };
 
 TEST_F(CliCommands, UsageErrorsExitTwoWithTheUsage) {
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {}, {"frobnicate"}, {"list", "--bogus"}, {"list", "--sort", "random"}, {"list", "--limit", "x"},
-           {"show"}, {"search"}, {"search", "x", "--limit", "99"}, {"export"}, {"export", "--format", "pdf"},
-           {"snooze", "4450001"}, {"snooze", "4450001", "someday"}, {"dismiss", "4450001", "bogus_rule"},
-           {"categorize", "4450001", "nonsense"}, {"note", "4450001"}, {"--now", "yesterday", "list"},
-           {"demo", "--cases", "0"}, {"serve", "--port", "70000"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{},
+                                                                {"frobnicate"},
+                                                                {"list", "--bogus"},
+                                                                {"list", "--sort", "random"},
+                                                                {"list", "--limit", "x"},
+                                                                {"show"},
+                                                                {"search"},
+                                                                {"search", "x", "--limit", "99"},
+                                                                {"export"},
+                                                                {"export", "--format", "pdf"},
+                                                                {"snooze", "4450001"},
+                                                                {"snooze", "4450001", "someday"},
+                                                                {"dismiss", "4450001", "bogus_rule"},
+                                                                {"categorize", "4450001", "nonsense"},
+                                                                {"note", "4450001"},
+                                                                {"--now", "yesterday", "list"},
+                                                                {"demo", "--cases", "0"},
+                                                                {"serve", "--port", "70000"}}) {
     const auto r = run(args);
     EXPECT_EQ(r.exitCode, 2) << "args: " << nlohmann::json(args).dump() << "\n" << r.err;
     EXPECT_NE(r.err.find("Usage: caselog"), std::string::npos) << r.err;
@@ -35,12 +47,15 @@ TEST_F(CliCommands, UsageErrorsExitTwoWithTheUsage) {
 }
 
 TEST_F(CliCommands, UserErrorsExitOneWithOneLine) {
-  for (const auto& args : std::vector<std::vector<std::string>>{{"show", "999"}, {"note", "999", "hello"},
-                                                                {"snooze", "999", "3d"}, {"pin", "999"},
-                                                                {"dismiss", "999", "follow_up"},
-                                                                {"categorize", "999", "payments"},
-                                                                {"export", "--case", "999", "--format", "json"},
-                                                                {"capture", "/nonexistent/file.json"}}) {
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"show", "999"},
+                                             {"note", "999", "hello"},
+                                             {"snooze", "999", "3d"},
+                                             {"pin", "999"},
+                                             {"dismiss", "999", "follow_up"},
+                                             {"categorize", "999", "payments"},
+                                             {"export", "--case", "999", "--format", "json"},
+                                             {"capture", "/nonexistent/file.json"}}) {
     const auto r = run(args);
     EXPECT_EQ(r.exitCode, 1) << nlohmann::json(args).dump() << "\n" << r.err;
     EXPECT_EQ(lineCount(r.err), 1u) << r.err;
@@ -52,8 +67,9 @@ TEST_F(CliCommands, UserErrorsExitOneWithOneLine) {
 TEST_F(CliCommands, HelpAndVersion) {
   auto r = run({"--help"});
   EXPECT_EQ(r.exitCode, 0);
-  for (const char* command : {"list", "show", "search", "due", "stats", "export", "verify", "capture", "import",
-                              "demo", "serve", "note", "snooze", "dismiss", "categorize", "pin", "unpin"})
+  for (const char* command :
+       {"list", "show", "search", "due", "stats", "export", "verify", "capture", "import", "demo", "serve",
+        "note", "snooze", "dismiss", "categorize", "pin", "unpin"})
     EXPECT_NE(r.out.find(std::string("  ") + command + " "), std::string::npos) << command;
   r = run({"help", "export"});
   EXPECT_EQ(r.exitCode, 0);

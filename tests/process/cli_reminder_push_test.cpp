@@ -28,7 +28,8 @@ int firedEvents(const TempDir& dir, const std::string& caseId) {
 TEST(CliReminderPush, HostPushesWhatTheCliCapturedAndRecordsItOnce) {
   TempDir dir;
   writeFile(dir.file("config.json"), R"({"host": {"reminderIntervalSeconds": 0.2}})");
-  writeFile(dir.file("case.json"), sampleCase("4490001", 1).dump());  // the seller wrote; Amazon never answered
+  writeFile(dir.file("case.json"),
+            sampleCase("4490001", 1).dump());  // the seller wrote; Amazon never answered
   ASSERT_EQ(cli(dir, {"capture", dir.file("case.json")}, {}, kLate).exitCode, 0);
   EXPECT_NE(cli(dir, {"due"}, {}, kLate).out.find("amazon_silent"), std::string::npos);
   {

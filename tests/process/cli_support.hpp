@@ -24,7 +24,9 @@ inline nlohmann::json jsonOut(const RunResult& r) {
   return doc.is_discarded() ? nlohmann::json() : doc;
 }
 
-inline void writeFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+inline void writeFile(const std::string& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
 
 // The number of lines in a text.
 inline std::size_t lineCount(const std::string& text) {

@@ -30,7 +30,8 @@ class CliEvidence : public ::testing::Test {
   std::string tamperedCopy(const std::string& sql) {
     const std::string copy = dir.file("tampered.db");
     // Checkpoint first so the copy holds everything.
-    auto r = runProcess({sqlite3Binary(), dir.dbPath(), "PRAGMA wal_checkpoint(TRUNCATE);"}, childEnvironment(dir));
+    auto r = runProcess({sqlite3Binary(), dir.dbPath(), "PRAGMA wal_checkpoint(TRUNCATE);"},
+                        childEnvironment(dir));
     EXPECT_EQ(r.exitCode, 0) << r.err;
     std::filesystem::copy_file(dir.dbPath(), copy, std::filesystem::copy_options::overwrite_existing);
     r = runProcess({sqlite3Binary(), copy, sql}, childEnvironment(dir));
@@ -63,8 +64,8 @@ TEST_F(CliEvidence, VerifyNamesTheFirstBadEventWhenAMessageWasEdited) {
 }
 
 TEST_F(CliEvidence, VerifyNamesTheFirstBadEventWhenAnEventWasEdited) {
-  const auto copy = tamperedCopy(
-      "DROP TRIGGER events_no_update; UPDATE events SET kind = 'note_added' WHERE seq = 2;");
+  const auto copy =
+      tamperedCopy("DROP TRIGGER events_no_update; UPDATE events SET kind = 'note_added' WHERE seq = 2;");
   const auto doc = jsonOut(cli(dir, {"--db", copy, "verify", "--json"}, {}, kNow));
   EXPECT_EQ(doc["ok"], false);
   EXPECT_EQ(doc["firstBadSeq"], 2);

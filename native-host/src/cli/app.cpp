@@ -45,14 +45,17 @@ Resolved resolve(const ParsedArgs& cmd, const ParsedArgs& global, AppIo& io) {
   r.configPath = config && !config->empty() ? *config : defaultConfigPath();
   if (auto now = pick(cmd, global, "now")) {
     auto t = parseIso8601(*now);
-    if (!t) throw UsageError("--now needs an ISO 8601 instant such as 2026-11-20T14:05:00Z, not '" + *now + "'");
+    if (!t)
+      throw UsageError("--now needs an ISO 8601 instant such as 2026-11-20T14:05:00Z, not '" + *now + "'");
     r.clock = fixedClock(*t);
   } else if (auto env = io.env("CASELOG_NOW"); env && !env->empty()) {
     auto t = parseIso8601(*env);
     if (!t) throw Error(ErrorCode::bad_request, "CASELOG_NOW is not an ISO 8601 instant: '" + *env + "'");
     r.clock = fixedClock(*t);
   } else {
-    r.clock = [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); };
+    r.clock = [] {
+      return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    };
   }
   return r;
 }

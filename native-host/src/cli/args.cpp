@@ -138,11 +138,16 @@ std::optional<Instant> parseWhen(const std::string& text, Instant now) {
   auto [ptr, ec] = std::from_chars(text.data(), end, amount);
   if (ec != std::errc() || ptr != end || amount < 0 || amount > 100000) return std::nullopt;
   switch (text.back()) {
-    case 'm': return now + std::chrono::minutes(amount);
-    case 'h': return now + std::chrono::hours(amount);
-    case 'd': return now + std::chrono::days(amount);
-    case 'w': return now + std::chrono::weeks(amount);
-    default: return std::nullopt;
+    case 'm':
+      return now + std::chrono::minutes(amount);
+    case 'h':
+      return now + std::chrono::hours(amount);
+    case 'd':
+      return now + std::chrono::days(amount);
+    case 'w':
+      return now + std::chrono::weeks(amount);
+    default:
+      return std::nullopt;
   }
 }
 

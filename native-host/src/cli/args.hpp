@@ -19,9 +19,9 @@ class UsageError : public std::runtime_error {
 };
 
 struct OptionSpec {
-  std::string name;       // long name without dashes: "status" for --status
+  std::string name;  // long name without dashes: "status" for --status
   bool takesValue = false;
-  char shortName = 0;     // 'o' for -o; 0 for none
+  char shortName = 0;  // 'o' for -o; 0 for none
 };
 
 // What a command received: options by long name, flags, positionals in order.
@@ -56,7 +56,7 @@ ParsedArgs parseArgs(const std::vector<std::string>& args, const std::vector<Opt
 const std::vector<OptionSpec>& globalOptionSpecs();
 
 struct GlobalSplit {
-  ParsedArgs global;              // options given before the command
+  ParsedArgs global;  // options given before the command
   std::optional<std::string> command;
   std::vector<std::string> rest;  // everything after the command name
 };

@@ -24,12 +24,13 @@ are appended; a changed status is recorded as an event.
 void printOutcome(Context& ctx, const CaptureOutcome& o) {
   char score[32];
   std::snprintf(score, sizeof score, "%.1f", o.priority.score);
-  ctx.out << "Case " << o.caseId << ": " << (o.created ? "new" : "updated") << ", " << o.newMessages << " new message"
-          << (o.newMessages == 1 ? "" : "s");
+  ctx.out << "Case " << o.caseId << ": " << (o.created ? "new" : "updated") << ", " << o.newMessages
+          << " new message" << (o.newMessages == 1 ? "" : "s");
   if (o.newVersions > 0) ctx.out << ", " << o.newVersions << " edited";
   if (o.statusChanged) ctx.out << ", status changed";
   ctx.out << " · " << o.priority.label << " (score " << score << ")\n";
-  for (const auto& r : o.reminders) ctx.out << "  due: " << r.rule << " — " << sanitizeForTerminal(r.message, false) << "\n";
+  for (const auto& r : o.reminders)
+    ctx.out << "  due: " << r.rule << " — " << sanitizeForTerminal(r.message, false) << "\n";
 }
 
 class CaptureCommand : public Command {
@@ -50,7 +51,8 @@ class CaptureCommand : public Command {
       if (ctx.json)
         printJson(ctx.out, {{"cases", o.cases}, {"created", o.created}, {"updated", o.updated}});
       else
-        ctx.out << "Case list: " << o.cases << " cases, " << o.created << " new, " << o.updated << " updated\n";
+        ctx.out << "Case list: " << o.cases << " cases, " << o.created << " new, " << o.updated
+                << " updated\n";
       return 0;
     }
     const CaptureOutcome o = ctx.service.capture(parsed.cases.front(), parsed.source);
@@ -64,6 +66,8 @@ class CaptureCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeCaptureCommand() { return std::make_unique<CaptureCommand>(); }
+std::unique_ptr<Command> makeCaptureCommand() {
+  return std::make_unique<CaptureCommand>();
+}
 
 }  // namespace caselog::cli

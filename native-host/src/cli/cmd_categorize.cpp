@@ -15,7 +15,9 @@ class CategorizeCommand : public Command {
         "Usage: caselog categorize CASEID CATEGORY [--json]\n\n"
         "Sets the case's category, overriding what CaseLog inferred from the page and the\n"
         "messages. The category weighs on the priority and the suggested team. CATEGORY:\n";
-    for (const auto& key : categoryKeys()) usage_ += "  " + key + std::string(20 - std::min<std::size_t>(19, key.size()), ' ') + categoryLabel(key) + "\n";
+    for (const auto& key : categoryKeys())
+      usage_ += "  " + key + std::string(20 - std::min<std::size_t>(19, key.size()), ' ') +
+                categoryLabel(key) + "\n";
   }
   std::string_view name() const override { return "categorize"; }
   std::string_view summary() const override { return "set a case's category yourself"; }
@@ -40,6 +42,8 @@ class CategorizeCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeCategorizeCommand() { return std::make_unique<CategorizeCommand>(); }
+std::unique_ptr<Command> makeCategorizeCommand() {
+  return std::make_unique<CategorizeCommand>();
+}
 
 }  // namespace caselog::cli

@@ -47,20 +47,24 @@ class DemoCommand : public Command {
 
     const auto existing = ctx.service.store().caseIds(false).size();
     if (existing > 0)
-      throw Error(ErrorCode::bad_request, "the database " + ctx.dbPath + " already holds " + std::to_string(existing) +
-                                              " cases; the demo needs a fresh one (--db /tmp/caselog-demo.db)");
+      throw Error(ErrorCode::bad_request,
+                  "the database " + ctx.dbPath + " already holds " + std::to_string(existing) +
+                      " cases; the demo needs a fresh one (--db /tmp/caselog-demo.db)");
     const DemoData data = generateDemoData(options);
     const bool tty = ctx.terminal.stderrTty;
     const DemoLoadResult r = loadDemoData(ctx.service, data, [&](std::size_t done, std::size_t total) {
       if (tty) ctx.err << "\rfilling… " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
     });
     if (ctx.json && args.has("no-serve")) {
-      printJson(ctx.out, {{"db", ctx.dbPath}, {"cases", r.cases}, {"messages", r.messages}, {"failed", r.failed}});
+      printJson(ctx.out,
+                {{"db", ctx.dbPath}, {"cases", r.cases}, {"messages", r.messages}, {"failed", r.failed}});
     } else if (!ctx.json) {
       ctx.out << "Demo: " << r.cases << " cases with " << r.messages << " messages in " << ctx.dbPath << "\n"
-              << "Try: caselog --db " << ctx.dbPath << " list   (or due, stats, show ID, search \"reimbursement\")\n";
+              << "Try: caselog --db " << ctx.dbPath
+              << " list   (or due, stats, show ID, search \"reimbursement\")\n";
     }
-    if (r.failed > 0) throw Error(ErrorCode::internal, std::to_string(r.failed) + " demo cases could not be stored");
+    if (r.failed > 0)
+      throw Error(ErrorCode::internal, std::to_string(r.failed) + " demo cases could not be stored");
     if (args.has("no-serve")) return 0;
     return serveUntilSignal(ctx, port);
   }
@@ -68,6 +72,8 @@ class DemoCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeDemoCommand() { return std::make_unique<DemoCommand>(); }
+std::unique_ptr<Command> makeDemoCommand() {
+  return std::make_unique<DemoCommand>();
+}
 
 }  // namespace caselog::cli

@@ -26,10 +26,11 @@ class DismissCommand : public Command {
     args.expectPositionals(2, "CASEID and RULE");
     const auto& caseId = args.positionals()[0];
     const auto& rule = args.positionals()[1];
-    static const std::vector<std::string> rules = {"amazon_silent", "needs_seller", "generic_reopen", "follow_up",
-                                                   "deadline"};
+    static const std::vector<std::string> rules = {"amazon_silent", "needs_seller", "generic_reopen",
+                                                   "follow_up", "deadline"};
     if (std::find(rules.begin(), rules.end(), rule) == rules.end())
-      throw UsageError("RULE must be one of amazon_silent, needs_seller, generic_reopen, follow_up, deadline");
+      throw UsageError(
+          "RULE must be one of amazon_silent, needs_seller, generic_reopen, follow_up, deadline");
     ctx.service.dismissReminder(caseId, rule);
     if (ctx.json)
       printJson(ctx.out, {{"caseId", caseId}, {"dismissed", rule}});
@@ -41,6 +42,8 @@ class DismissCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeDismissCommand() { return std::make_unique<DismissCommand>(); }
+std::unique_ptr<Command> makeDismissCommand() {
+  return std::make_unique<DismissCommand>();
+}
 
 }  // namespace caselog::cli

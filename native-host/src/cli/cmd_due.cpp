@@ -1,8 +1,8 @@
 // caselog due: the reminders due now, highest priority first.
 #include "cli/command.hpp"
 #include "cli/format.hpp"
-#include "cli/terminal.hpp"
 #include "cli/json_out.hpp"
+#include "cli/terminal.hpp"
 #include "service/case_service.hpp"
 
 namespace caselog::cli {
@@ -40,8 +40,8 @@ class DueCommand : public Command {
     Table t({{"CASE"}, {"RULE"}, {"SINCE", true}, {"SUBJECT"}, {"REMINDER", false, true}});
     const Instant now = ctx.service.now();
     for (const auto& r : due)
-      t.addRow({r.caseId, r.rule, formatAge(r.dueAt, now), truncateToWidth(sanitizeForTerminal(r.subject, false), 28),
-                r.message});
+      t.addRow({r.caseId, r.rule, formatAge(r.dueAt, now),
+                truncateToWidth(sanitizeForTerminal(r.subject, false), 28), r.message});
     ctx.out << t.render(ctx.terminal.width);
     return 0;
   }
@@ -49,6 +49,8 @@ class DueCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeDueCommand() { return std::make_unique<DueCommand>(); }
+std::unique_ptr<Command> makeDueCommand() {
+  return std::make_unique<DueCommand>();
+}
 
 }  // namespace caselog::cli

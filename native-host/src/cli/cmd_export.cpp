@@ -13,7 +13,8 @@ namespace caselog::cli {
 
 namespace {
 
-constexpr const char* kUsage = R"(Usage: caselog export --format html|json|csv [--case ID] [--from DATE] [--to DATE]
+constexpr const char* kUsage =
+    R"(Usage: caselog export --format html|json|csv [--case ID] [--from DATE] [--to DATE]
                       [-o FILE]
 
 Writes an evidence export: every captured message verbatim (edited versions too)
@@ -41,7 +42,9 @@ std::optional<Instant> dateOption(const ParsedArgs& args, const std::string& nam
 class ExportCommand : public Command {
  public:
   std::string_view name() const override { return "export"; }
-  std::string_view summary() const override { return "evidence export (html, json, csv) with the audit-chain head"; }
+  std::string_view summary() const override {
+    return "evidence export (html, json, csv) with the audit-chain head";
+  }
   std::string_view usage() const override { return kUsage; }
   std::vector<OptionSpec> options() const override {
     return {{"format", true}, {"case", true}, {"from", true}, {"to", true}, {"output", true, 'o'}};
@@ -64,12 +67,14 @@ class ExportCommand : public Command {
     const std::size_t count = write(ctx, out, format, selection);
     out.flush();
     if (!out) throw Error(ErrorCode::storage, "writing " + output.value_or("stdout") + " failed");
-    if (output) ctx.err << "Exported " << count << " case" << (count == 1 ? "" : "s") << " to " << *output << "\n";
+    if (output)
+      ctx.err << "Exported " << count << " case" << (count == 1 ? "" : "s") << " to " << *output << "\n";
     return 0;
   }
 
  private:
-  static std::size_t write(Context& ctx, std::ostream& out, const std::string& format, const ExportSelection& sel) {
+  static std::size_t write(Context& ctx, std::ostream& out, const std::string& format,
+                           const ExportSelection& sel) {
     if (format == "html") {
       out << renderEvidenceHtml(ctx.service, sel);
       return sel.caseId ? 1 : ctx.service.store().caseIds(false).size();
@@ -103,6 +108,8 @@ class ExportCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeExportCommand() { return std::make_unique<ExportCommand>(); }
+std::unique_ptr<Command> makeExportCommand() {
+  return std::make_unique<ExportCommand>();
+}
 
 }  // namespace caselog::cli

@@ -34,7 +34,8 @@ bool allDigits(const std::string& s) {
 // Progress on stderr: a live line on a terminal, otherwise a line every 10%.
 class Progress {
  public:
-  Progress(std::ostream& err, bool tty, std::uintmax_t totalBytes) : err_(err), tty_(tty), total_(totalBytes) {}
+  Progress(std::ostream& err, bool tty, std::uintmax_t totalBytes)
+      : err_(err), tty_(tty), total_(totalBytes) {}
   void update(std::uintmax_t bytes, std::size_t snapshots) {
     if (total_ == 0) {
       if (!tty_ && snapshots / 10000 == reported_) return;
@@ -53,7 +54,8 @@ class Progress {
 
  private:
   void print(const std::string& pct, std::size_t snapshots) {
-    err_ << (tty_ ? "\r" : "") << "importing… " << pct << "(" << snapshots << " snapshots)" << (tty_ ? "" : "\n");
+    err_ << (tty_ ? "\r" : "") << "importing… " << pct << "(" << snapshots << " snapshots)"
+         << (tty_ ? "" : "\n");
     err_.flush();
     printed_ = true;
   }
@@ -87,8 +89,9 @@ class ImportCommand : public Command {
     if (path != "-") {
       file.open(path, std::ios::binary);
       if (!file) throw Error(ErrorCode::not_found, "cannot read " + path);
-      struct stat st{};
-      if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) total = static_cast<std::uintmax_t>(st.st_size);
+      struct stat st {};
+      if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+        total = static_cast<std::uintmax_t>(st.st_size);
     }
     std::istream& in = path == "-" ? ctx.in : file;
     Progress progress(ctx.err, ctx.terminal.stderrTty, total);
@@ -110,7 +113,9 @@ class ImportCommand : public Command {
       try {
         addLine(ctx, parseJsonText(line, "line " + std::to_string(lineNo)), lineNo, batch);
       } catch (const Error& e) {
-        fail(std::string(e.what()).rfind("line ", 0) == 0 ? e.what() : "line " + std::to_string(lineNo) + ": " + e.what());
+        fail(std::string(e.what()).rfind("line ", 0) == 0
+                 ? e.what()
+                 : "line " + std::to_string(lineNo) + ": " + e.what());
       }
       if (batch.snapshots.size() >= batchSize_) flush(ctx, batch);
       progress.update(bytes, outcome_.snapshots + batch.snapshots.size());
@@ -130,7 +135,8 @@ class ImportCommand : public Command {
       return;
     }
     CaseSnapshot& s = parsed.cases.front();
-    if (!allDigits(s.caseId)) throw Error(ErrorCode::bad_request, "caseId must be digits, not '" + s.caseId + "'");
+    if (!allDigits(s.caseId))
+      throw Error(ErrorCode::bad_request, "caseId must be digits, not '" + s.caseId + "'");
     batch.snapshots.push_back(std::move(s));
     batch.lines.push_back(lineNo);
   }
@@ -144,8 +150,9 @@ class ImportCommand : public Command {
     outcome_.created += o.created;
     outcome_.newMessages += o.newMessages;
     outcome_.failed += o.failed;
-    for (const auto& e : o.errors) outcome_.errors.push_back("in lines " + std::to_string(batch.lines.front()) + "-" +
-                                                             std::to_string(batch.lines.back()) + ": " + e);
+    for (const auto& e : o.errors)
+      outcome_.errors.push_back("in lines " + std::to_string(batch.lines.front()) + "-" +
+                                std::to_string(batch.lines.back()) + ": " + e);
     batch = Batch{};
   }
 
@@ -168,8 +175,8 @@ class ImportCommand : public Command {
     if (outcome_.errors.size() > kMaxErrorsShown)
       ctx.err << "caselog: … and " << outcome_.errors.size() - kMaxErrorsShown << " more\n";
     if (!ctx.json) {
-      ctx.out << "Imported " << outcome_.snapshots << " snapshot" << (outcome_.snapshots == 1 ? "" : "s") << ": "
-              << outcome_.created << " new cases, " << outcome_.newMessages << " new messages";
+      ctx.out << "Imported " << outcome_.snapshots << " snapshot" << (outcome_.snapshots == 1 ? "" : "s")
+              << ": " << outcome_.created << " new cases, " << outcome_.newMessages << " new messages";
       if (listCases_ > 0) ctx.out << ", " << listCases_ << " case-list rows";
       if (outcome_.failed > 0) ctx.out << "; " << outcome_.failed << " failed";
       ctx.out << "\n";
@@ -189,6 +196,8 @@ class ImportCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeImportCommand() { return std::make_unique<ImportCommand>(); }
+std::unique_ptr<Command> makeImportCommand() {
+  return std::make_unique<ImportCommand>();
+}
 
 }  // namespace caselog::cli

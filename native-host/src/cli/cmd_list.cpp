@@ -10,7 +10,8 @@ namespace caselog::cli {
 
 namespace {
 
-constexpr const char* kUsage = R"(Usage: caselog list [--status S] [--category C] [--sort priority|updated|created]
+constexpr const char* kUsage =
+    R"(Usage: caselog list [--status S] [--category C] [--sort priority|updated|created]
                     [--limit N] [--offset N] [--json]
 
 Lists cases, highest priority first, as a table: priority label, score, case ID,
@@ -25,8 +26,9 @@ status, category, age (since the case was opened) and subject.
 )";
 
 const std::vector<std::string>& statuses() {
-  static const std::vector<std::string> s = {"open",     "pending_amazon", "needs_seller", "answered",
-                                             "work_in_progress", "resolved", "closed", "reopened", "unknown"};
+  static const std::vector<std::string> s = {"open",     "pending_amazon",   "needs_seller",
+                                             "answered", "work_in_progress", "resolved",
+                                             "closed",   "reopened",         "unknown"};
   return s;
 }
 
@@ -72,7 +74,12 @@ class ListCommand : public Command {
                                   : "No cases on this page.\n");
       return;
     }
-    Table table({{"PRI"}, {"SCORE", true}, {"CASE"}, {"STATUS"}, {"CATEGORY"}, {"AGE", true},
+    Table table({{"PRI"},
+                 {"SCORE", true},
+                 {"CASE"},
+                 {"STATUS"},
+                 {"CATEGORY"},
+                 {"AGE", true},
                  {"SUBJECT", false, true}});
     const Instant now = ctx.service.now();
     for (std::size_t i = 0; i < list.cases.size(); ++i) {
@@ -92,6 +99,8 @@ class ListCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeListCommand() { return std::make_unique<ListCommand>(); }
+std::unique_ptr<Command> makeListCommand() {
+  return std::make_unique<ListCommand>();
+}
 
 }  // namespace caselog::cli

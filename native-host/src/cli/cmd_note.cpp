@@ -44,6 +44,8 @@ class NoteCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeNoteCommand() { return std::make_unique<NoteCommand>(); }
+std::unique_ptr<Command> makeNoteCommand() {
+  return std::make_unique<NoteCommand>();
+}
 
 }  // namespace caselog::cli

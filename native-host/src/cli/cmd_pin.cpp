@@ -42,7 +42,11 @@ class PinCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makePinCommand() { return std::make_unique<PinCommand>(true); }
-std::unique_ptr<Command> makeUnpinCommand() { return std::make_unique<PinCommand>(false); }
+std::unique_ptr<Command> makePinCommand() {
+  return std::make_unique<PinCommand>(true);
+}
+std::unique_ptr<Command> makeUnpinCommand() {
+  return std::make_unique<PinCommand>(false);
+}
 
 }  // namespace caselog::cli

@@ -8,7 +8,8 @@ namespace caselog::cli {
 
 namespace {
 
-constexpr const char* kUsage = R"(Usage: caselog search QUERY... [--author amazon|seller] [--case ID] [--limit N]
+constexpr const char* kUsage =
+    R"(Usage: caselog search QUERY... [--author amazon|seller] [--case ID] [--limit N]
                       [--cursor C] [--json]
 
 Finds past replies, messages and notes. Any text is a valid query: words, "a phrase",
@@ -50,10 +51,15 @@ class SearchCommand : public Command {
       return 0;
     }
     for (const auto& h : page.hits) {
-      std::string who = h.author == "amazon" ? "Amazon" : h.author == "seller" ? "You" : h.author;
+      std::string who = h.author == "amazon"   ? "Amazon"
+                        : h.author == "seller" ? "You"
+                        : h.author == "note"   ? "Note"
+                                               : "Subject";
       std::string head = h.caseId + "  " + (h.sentAt ? formatWhen(*h.sentAt) : std::string(20, ' ')) + "  " +
                          pad(who, 7) + "  ";
-      ctx.out << head << truncateToWidth(sanitizeForTerminal(h.subject, false), ctx.terminal.width - displayWidth(head))
+      ctx.out << head
+              << truncateToWidth(sanitizeForTerminal(h.subject, false),
+                                 ctx.terminal.width - displayWidth(head))
               << "\n    " << highlightSnippet(h.snippet, ctx.terminal.stdoutTty) << "\n";
     }
     if (page.next) ctx.out << "\nMore: caselog search --cursor " << *page.next << " ...\n";
@@ -63,6 +69,8 @@ class SearchCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeSearchCommand() { return std::make_unique<SearchCommand>(); }
+std::unique_ptr<Command> makeSearchCommand() {
+  return std::make_unique<SearchCommand>();
+}
 
 }  // namespace caselog::cli

@@ -32,6 +32,8 @@ class ServeCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeServeCommand() { return std::make_unique<ServeCommand>(); }
+std::unique_ptr<Command> makeServeCommand() {
+  return std::make_unique<ServeCommand>();
+}
 
 }  // namespace caselog::cli

@@ -25,7 +25,9 @@ std::string fixed1(double v) {
   return buf;
 }
 
-std::string safe(const std::string& text) { return sanitizeForTerminal(text, false); }
+std::string safe(const std::string& text) {
+  return sanitizeForTerminal(text, false);
+}
 
 void printHeader(Context& ctx, const CaseRecord& c) {
   const Instant now = ctx.service.now();
@@ -34,9 +36,11 @@ void printHeader(Context& ctx, const CaseRecord& c) {
   o << "  Status       " << safe(c.statusRaw) << " (" << c.status << ")\n";
   o << "  Category     " << categoryLabel(c.category) << (c.categoryOverride ? " (set by you)" : "") << "\n";
   if (!c.marketplace.empty()) o << "  Marketplace  " << safe(c.marketplace) << "\n";
-  if (c.createdAt) o << "  Opened       " << formatWhen(*c.createdAt) << " (" << formatAge(*c.createdAt, now) << " ago)\n";
+  if (c.createdAt)
+    o << "  Opened       " << formatWhen(*c.createdAt) << " (" << formatAge(*c.createdAt, now) << " ago)\n";
   if (c.updatedAt) o << "  Last active  " << formatWhen(*c.updatedAt) << "\n";
-  o << "  Captured     " << formatWhen(c.firstCapturedAt) << ", last " << formatWhen(c.lastCapturedAt) << "\n";
+  o << "  Captured     " << formatWhen(c.firstCapturedAt) << ", last " << formatWhen(c.lastCapturedAt)
+    << "\n";
   if (c.pinned) o << "  Pinned       yes\n";
   if (c.snoozedUntil) o << "  Follow up    " << formatWhen(*c.snoozedUntil) << "\n";
   if (c.reopenCount > 0) o << "  Reopened     " << c.reopenCount << " time(s)\n";
@@ -56,14 +60,17 @@ void printReminders(Context& ctx, const std::vector<Reminder>& reminders) {
   if (reminders.empty()) return;
   ctx.out << "\nReminders due\n";
   for (const auto& r : reminders)
-    ctx.out << "  " << pad(r.rule, 15) << " " << safe(r.message) << " (since " << formatWhen(r.dueAt) << ")\n";
+    ctx.out << "  " << pad(r.rule, 15) << " " << safe(r.message) << " (since " << formatWhen(r.dueAt)
+            << ")\n";
 }
 
 void printNextStep(Context& ctx, const NextStep& s) {
   if (s.action == "none" || s.action.empty()) return;
   ctx.out << "\nNext step: " << s.action << (s.team.empty() ? "" : " → " + s.team) << "\n";
   if (!s.reason.empty()) ctx.out << "  " << safe(s.reason) << "\n";
-  if (!s.draft.empty()) ctx.out << "  Draft (copy and send it yourself):\n" << indentLines(sanitizeForTerminal(s.draft, true), 4) << "\n";
+  if (!s.draft.empty())
+    ctx.out << "  Draft (copy and send it yourself):\n"
+            << indentLines(sanitizeForTerminal(s.draft, true), 4) << "\n";
 }
 
 void printIdentifiers(Context& ctx, const CaseRecord& c) {
@@ -91,7 +98,8 @@ void printThread(Context& ctx, const CaseRecord& c, const std::vector<GenericVer
       ctx.out << "   why generic: " << safe(reasons) << "\n";
     }
     ctx.out << indentLines(sanitizeForTerminal(m.body, true), 3) << "\n";
-    if (m.version > 1) ctx.out << "   (edited: version " << m.version << ", captured " << formatWhen(m.capturedAt) << ")\n";
+    if (m.version > 1)
+      ctx.out << "   (edited: version " << m.version << ", captured " << formatWhen(m.capturedAt) << ")\n";
   }
 }
 
@@ -111,7 +119,9 @@ void printNotesAndEvents(Context& ctx, const CaseRecord& c, const std::vector<Ev
 class ShowCommand : public Command {
  public:
   std::string_view name() const override { return "show"; }
-  std::string_view summary() const override { return "one case: thread, verdicts, priority, reminders, next step"; }
+  std::string_view summary() const override {
+    return "one case: thread, verdicts, priority, reminders, next step";
+  }
   std::string_view usage() const override { return kUsage; }
 
   int run(Context& ctx, const ParsedArgs& args) override {
@@ -127,7 +137,8 @@ class ShowCommand : public Command {
       nlohmann::json messages = nlohmann::json::array();
       for (std::size_t i = 0; i < c.messages.size(); ++i) {
         auto m = toJson(c.messages[i]);
-        m["generic"] = i < verdicts.size() && c.messages[i].author == "amazon" ? toJson(verdicts[i]) : nullptr;
+        m["generic"] =
+            i < verdicts.size() && c.messages[i].author == "amazon" ? toJson(verdicts[i]) : nullptr;
         messages.push_back(std::move(m));
       }
       doc["messages"] = messages;
@@ -151,6 +162,8 @@ class ShowCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeShowCommand() { return std::make_unique<ShowCommand>(); }
+std::unique_ptr<Command> makeShowCommand() {
+  return std::make_unique<ShowCommand>();
+}
 
 }  // namespace caselog::cli

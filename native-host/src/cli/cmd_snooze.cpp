@@ -25,8 +25,9 @@ class SnoozeCommand : public Command {
     args.expectPositionals(2, "CASEID and UNTIL");
     const auto& caseId = args.positionals()[0];
     const auto until = parseWhen(args.positionals()[1], ctx.service.now());
-    if (!until) throw UsageError("UNTIL must be a date (2026-12-01), an instant or an offset like 3d, not '" +
-                                 args.positionals()[1] + "'");
+    if (!until)
+      throw UsageError("UNTIL must be a date (2026-12-01), an instant or an offset like 3d, not '" +
+                       args.positionals()[1] + "'");
     ctx.service.snooze(caseId, *until);
     if (ctx.json)
       printJson(ctx.out, {{"caseId", caseId}, {"snoozedUntil", formatIso8601(*until)}});
@@ -38,6 +39,8 @@ class SnoozeCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeSnoozeCommand() { return std::make_unique<SnoozeCommand>(); }
+std::unique_ptr<Command> makeSnoozeCommand() {
+  return std::make_unique<SnoozeCommand>();
+}
 
 }  // namespace caselog::cli

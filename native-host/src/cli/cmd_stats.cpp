@@ -43,7 +43,8 @@ std::map<std::string, std::string> sparklines(const Trends& t) {
   for (const auto& w : t.perWeek) {
     auto& row = counts[w.category];
     row.resize(order.size());
-    row[static_cast<std::size_t>(std::lower_bound(order.begin(), order.end(), w.weekStart) - order.begin())] += w.cases;
+    row[static_cast<std::size_t>(std::lower_bound(order.begin(), order.end(), w.weekStart) -
+                                 order.begin())] += w.cases;
   }
   static const char* bars[] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
   std::map<std::string, std::string> out;
@@ -58,10 +59,12 @@ std::map<std::string, std::string> sparklines(const Trends& t) {
 
 void printHuman(Context& ctx, const Trends& t) {
   auto& o = ctx.out;
-  o << "Cases " << t.cases << "   reopened " << t.reopenedCases << " (" << percent(t.reopenRate) << ")   Amazon replies "
-    << t.amazonReplies << "   generic " << t.genericReplies << " (" << percent(t.genericReplyRate) << ")\n\n";
+  o << "Cases " << t.cases << "   reopened " << t.reopenedCases << " (" << percent(t.reopenRate)
+    << ")   Amazon replies " << t.amazonReplies << "   generic " << t.genericReplies << " ("
+    << percent(t.genericReplyRate) << ")\n\n";
   const auto lines = sparklines(t);
-  Table table({{"CATEGORY"}, {"CASES", true}, {"1ST REPLY", true}, {"RESOLVED IN", true}, {"PER WEEK (26 weeks)"}});
+  Table table(
+      {{"CATEGORY"}, {"CASES", true}, {"1ST REPLY", true}, {"RESOLVED IN", true}, {"PER WEEK (26 weeks)"}});
   for (const auto& c : t.times) {
     auto it = lines.find(c.category);
     table.addRow({categoryLabel(c.category), std::to_string(c.cases), formatHours(c.medianHoursToFirstReply),
@@ -77,8 +80,8 @@ void printHuman(Context& ctx, const Trends& t) {
   for (const auto& r : t.recurring) {
     std::string ids;
     for (const auto& id : r.caseIds) ids += (ids.empty() ? "" : ", ") + id;
-    o << "  " << categoryLabel(r.category) << ": " << r.kind << " " << sanitizeForTerminal(r.key, false) << " — "
-      << r.caseIds.size() << " cases (" << ids << ")\n";
+    o << "  " << categoryLabel(r.category) << ": " << r.kind << " " << sanitizeForTerminal(r.key, false)
+      << " — " << r.caseIds.size() << " cases (" << ids << ")\n";
     if (!r.hint.empty()) o << "    → " << sanitizeForTerminal(r.hint, false) << "\n";
   }
 }
@@ -86,7 +89,9 @@ void printHuman(Context& ctx, const Trends& t) {
 class StatsCommand : public Command {
  public:
   std::string_view name() const override { return "stats"; }
-  std::string_view summary() const override { return "trends: categories per week, recurring issues, reply times"; }
+  std::string_view summary() const override {
+    return "trends: categories per week, recurring issues, reply times";
+  }
   std::string_view usage() const override { return kUsage; }
 
   int run(Context& ctx, const ParsedArgs& args) override {
@@ -102,6 +107,8 @@ class StatsCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> makeStatsCommand() { return std::make_unique<StatsCommand>(); }
+std::unique_ptr<Command> makeStatsCommand() {
+  return std::make_unique<StatsCommand>();
+}
 
 }  // namespace caselog::cli

@@ -26,19 +26,21 @@ class VerifyCommand : public Command {
     if (ctx.json) printJson(ctx.out, toJson(r));
     if (!r.ok) {
       ctx.out.flush();
-      ctx.err << "caselog: audit chain broken at event " << (r.firstBadSeq ? std::to_string(*r.firstBadSeq) : "?")
-              << ": " << r.problem << "\n";
+      ctx.err << "caselog: audit chain broken at event "
+              << (r.firstBadSeq ? std::to_string(*r.firstBadSeq) : "?") << ": " << r.problem << "\n";
       return 1;
     }
     if (!ctx.json)
-      ctx.out << "Audit chain intact: " << r.checked << " events checked, head " << (r.headHash.empty() ? "(empty)" : r.headHash)
-              << "\n";
+      ctx.out << "Audit chain intact: " << r.checked << " events checked, head "
+              << (r.headHash.empty() ? "(empty)" : r.headHash) << "\n";
     return 0;
   }
 };
 
 }  // namespace
 
-std::unique_ptr<Command> makeVerifyCommand() { return std::make_unique<VerifyCommand>(); }
+std::unique_ptr<Command> makeVerifyCommand() {
+  return std::make_unique<VerifyCommand>();
+}
 
 }  // namespace caselog::cli

@@ -23,10 +23,10 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   std::istream& in;
-  Terminal terminal;     // whether stdout/stderr are terminals, and the width
-  bool json = false;     // --json: machine-readable output on stdout
-  std::string dbPath;    // the database in use (for messages)
-  std::string portEnv;   // CASELOG_PORT as given, empty when unset
+  Terminal terminal;    // whether stdout/stderr are terminals, and the width
+  bool json = false;    // --json: machine-readable output on stdout
+  std::string dbPath;   // the database in use (for messages)
+  std::string portEnv;  // CASELOG_PORT as given, empty when unset
 };
 
 class Command {

@@ -6,7 +6,8 @@ namespace caselog::cli {
 
 using nlohmann::json;
 
-JsonEvidenceWriter::JsonEvidenceWriter(std::ostream& out, Instant exportedAt, const ChainHead& head) : out_(out) {
+JsonEvidenceWriter::JsonEvidenceWriter(std::ostream& out, Instant exportedAt, const ChainHead& head)
+    : out_(out) {
   const json header = {{"format", "caselog-evidence"},
                        {"version", 1},
                        {"exportedAt", formatIso8601(exportedAt)},
@@ -25,7 +26,9 @@ void JsonEvidenceWriter::add(const EvidenceCase& c) {
   first_ = false;
 }
 
-void JsonEvidenceWriter::finish() { out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n"); }
+void JsonEvidenceWriter::finish() {
+  out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n");
+}
 
 std::string csvCell(const std::string& text) {
   std::string value = text;

@@ -10,7 +10,9 @@ void printJson(std::ostream& out, const json& value) {
   out << value.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
-json isoOrNull(const std::optional<Instant>& t) { return t ? json(formatIso8601(*t)) : json(nullptr); }
+json isoOrNull(const std::optional<Instant>& t) {
+  return t ? json(formatIso8601(*t)) : json(nullptr);
+}
 
 json toJson(const Priority& p) {
   json terms = json::array();
@@ -24,8 +26,11 @@ json toJson(const Priority& p) {
 }
 
 json toJson(const Reminder& r) {
-  return {{"caseId", r.caseId}, {"subject", r.subject}, {"rule", r.rule},
-          {"message", r.message}, {"dueAt", formatIso8601(r.dueAt)}};
+  return {{"caseId", r.caseId},
+          {"subject", r.subject},
+          {"rule", r.rule},
+          {"message", r.message},
+          {"dueAt", formatIso8601(r.dueAt)}};
 }
 
 json toJson(const GenericVerdict& v) {
@@ -41,7 +46,9 @@ json toJson(const Event& e) {
           {"data", e.data}, {"prevHash", e.prevHash}, {"hash", e.hash}};
 }
 
-json toJson(const Note& n) { return {{"id", n.id}, {"at", formatIso8601(n.at)}, {"text", n.text}}; }
+json toJson(const Note& n) {
+  return {{"id", n.id}, {"at", formatIso8601(n.at)}, {"text", n.text}};
+}
 
 json toJson(const StoredMessage& m) {
   return {{"id", m.id},
@@ -55,7 +62,9 @@ json toJson(const StoredMessage& m) {
           {"body", m.body}};
 }
 
-json toJson(const Identifier& id) { return {{"kind", id.kind}, {"value", id.value}}; }
+json toJson(const Identifier& id) {
+  return {{"kind", id.kind}, {"value", id.value}};
+}
 
 json caseSummaryJson(const CaseRecord& c) {
   return {{"caseId", c.caseId},
@@ -81,8 +90,9 @@ json caseSummaryJson(const CaseRecord& c) {
 json toJson(const SearchHit& h) {
   std::vector<std::string> highlights;
   const std::string snippet = plainSnippet(h.snippet, &highlights);
-  return {{"caseId", h.caseId}, {"subject", h.subject},     {"author", h.author},
-          {"sentAt", isoOrNull(h.sentAt)}, {"messageId", h.messageId}, {"snippet", snippet},
+  return {{"caseId", h.caseId},       {"subject", h.subject},
+          {"author", h.author},       {"sentAt", isoOrNull(h.sentAt)},
+          {"messageId", h.messageId}, {"snippet", snippet},
           {"highlights", highlights}, {"score", h.score}};
 }
 
@@ -91,8 +101,11 @@ json toJson(const Trends& t) {
   for (const auto& w : t.perWeek)
     perWeek.push_back({{"weekStart", w.weekStart}, {"category", w.category}, {"cases", w.cases}});
   for (const auto& r : t.recurring)
-    recurring.push_back({{"category", r.category}, {"key", r.key}, {"kind", r.kind},
-                         {"caseIds", r.caseIds}, {"hint", r.hint}});
+    recurring.push_back({{"category", r.category},
+                         {"key", r.key},
+                         {"kind", r.kind},
+                         {"caseIds", r.caseIds},
+                         {"hint", r.hint}});
   auto hoursOrNull = [](double h) { return h < 0 ? json(nullptr) : json(h); };
   for (const auto& c : t.times)
     times.push_back({{"category", c.category},

@@ -2,9 +2,8 @@
 // (DESIGN.md) so scripts can use the CLI and the host alike.
 #pragma once
 
-#include <ostream>
-
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "core/model.hpp"
 #include "domain/assessment.hpp"

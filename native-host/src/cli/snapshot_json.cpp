@@ -35,7 +35,8 @@ MessageSnapshot parseMessage(const json& v, const std::string& path) {
   const json& m = objectAt(v, path);
   MessageSnapshot out;
   out.author = stringField(m, path, "author", true);
-  if (out.author != "seller" && out.author != "amazon") fail(join(path, "author"), "must be \"seller\" or \"amazon\"");
+  if (out.author != "seller" && out.author != "amazon")
+    fail(join(path, "author"), "must be \"seller\" or \"amazon\"");
   out.sender = stringField(m, path, "sender", false);
   out.sentAt = stringField(m, path, "sentAt", false);
   out.body = stringField(m, path, "body", true);
@@ -95,7 +96,8 @@ CaptureSource parseSource(const json& doc) {
 }  // namespace
 
 CaptureDocument parseCaptureDocument(const json& doc) {
-  if (!doc.is_object()) throw Error(ErrorCode::bad_request, "expected a JSON object (a case or a parsed page)");
+  if (!doc.is_object())
+    throw Error(ErrorCode::bad_request, "expected a JSON object (a case or a parsed page)");
   CaptureDocument out;
   out.source = parseSource(doc);
   if (auto cases = doc.find("cases"); cases != doc.end()) {

@@ -4,10 +4,9 @@
 // required field is a caselog::Error(bad_request) that names it ("case.messages[2].body").
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/model.hpp"
 

@@ -24,8 +24,18 @@ struct Rng {
   bool chance(int percent) { return below(100) < percent; }
 };
 
-enum class Outcome { OpenNoReply, AwaitingAmazon, WorkInProgress, NeedsSeller, AnsweredGeneric, AnsweredSpecific,
-                     Resolved, Closed, Reopened, LongThread };
+enum class Outcome {
+  OpenNoReply,
+  AwaitingAmazon,
+  WorkInProgress,
+  NeedsSeller,
+  AnsweredGeneric,
+  AnsweredSpecific,
+  Resolved,
+  Closed,
+  Reopened,
+  LongThread
+};
 
 struct Vars {
   std::string caseId, asin, shipment, order, sku, amount, units;
@@ -38,7 +48,7 @@ struct Spec {
   double lastAgeHours = 24;
   int genericPick = 0;
   int subjectVariant = -1;  // -1: the script's own subject
-  std::string asin, sku;  // fixed for recurring issues; random when empty
+  std::string asin, sku;    // fixed for recurring issues; random when empty
 };
 
 std::string randomAlnum(Rng& rng, int n) {
@@ -72,9 +82,11 @@ std::string money(Rng& rng, const std::string& marketplace) {
 }
 
 Vars makeVars(Rng& rng, const Spec& spec, const Script& script, std::string caseId) {
-  static const char* asins[] = {"B0C7KQ2M4X", "B08N5WRWNW", "B0BX4T9LQZ", "B07PGL2ZSL", "B0D1HR7K2M", "B09QF3M8VJ",
-                                "B0CJ8Z6YRT", "B0B2TQ8W1N", "B086DKVLMH", "B0CHX1W2ZP", "B0BSHF7WHW", "B09V3HN1KC"};
-  static const char* skus[] = {"ACME-PRESS-01", "ACME-BRUSH-12", "ACME-KNIFE-SET", "ACME-LAMP-USB", "ACME-MUG-350"};
+  static const char* asins[] = {"B0C7KQ2M4X", "B08N5WRWNW", "B0BX4T9LQZ", "B07PGL2ZSL",
+                                "B0D1HR7K2M", "B09QF3M8VJ", "B0CJ8Z6YRT", "B0B2TQ8W1N",
+                                "B086DKVLMH", "B0CHX1W2ZP", "B0BSHF7WHW", "B09V3HN1KC"};
+  static const char* skus[] = {"ACME-PRESS-01", "ACME-BRUSH-12", "ACME-KNIFE-SET", "ACME-LAMP-USB",
+                               "ACME-MUG-350"};
   Vars v;
   v.caseId = std::move(caseId);
   v.asin = spec.asin.empty() ? asins[rng.below(12)] : spec.asin;
@@ -88,10 +100,9 @@ Vars makeVars(Rng& rng, const Spec& spec, const Script& script, std::string case
 
 std::string fill(const char* text, const Vars& v) {
   std::string out = text;
-  const std::pair<const char*, const std::string*> keys[] = {{"{case}", &v.caseId}, {"{asin}", &v.asin},
-                                                             {"{shipment}", &v.shipment}, {"{order}", &v.order},
-                                                             {"{sku}", &v.sku}, {"{amount}", &v.amount},
-                                                             {"{units}", &v.units}};
+  const std::pair<const char*, const std::string*> keys[] = {
+      {"{case}", &v.caseId}, {"{asin}", &v.asin},     {"{shipment}", &v.shipment}, {"{order}", &v.order},
+      {"{sku}", &v.sku},     {"{amount}", &v.amount}, {"{units}", &v.units}};
   for (const auto& [key, value] : keys)
     for (auto pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos + value->size()))
       out.replace(pos, std::string_view(key).size(), *value);
@@ -100,7 +111,8 @@ std::string fill(const char* text, const Vars& v) {
 
 std::string withDate(const char* text, const Vars& v, Instant when) {
   std::string out = fill(text, v);
-  if (auto pos = out.find("{date}"); pos != std::string::npos) out.replace(pos, 6, formatIso8601(when).substr(0, 10));
+  if (auto pos = out.find("{date}"); pos != std::string::npos)
+    out.replace(pos, 6, formatIso8601(when).substr(0, 10));
   return out;
 }
 
@@ -117,33 +129,50 @@ std::vector<Step> threadFor(const Script& s, Outcome o, int pick) {
   const char* chase = demo::followUp(s.lang);
   switch (o) {
     case Outcome::OpenNoReply:
-    case Outcome::WorkInProgress: return {{false, s.opening}};
-    case Outcome::AwaitingAmazon: return {{false, s.opening}, {true, generic}, {false, chase}};
-    case Outcome::NeedsSeller: return {{false, s.opening}, {true, s.askInfo}};
-    case Outcome::AnsweredGeneric: return {{false, s.opening}, {true, generic}};
-    case Outcome::AnsweredSpecific: return {{false, s.opening}, {true, s.specific, true}};
-    case Outcome::Resolved: return {{false, s.opening}, {true, generic}, {false, chase}, {true, s.specific, true}};
-    case Outcome::Closed: return {{false, s.opening}, {true, s.askInfo}, {false, s.sellerReply}, {true, s.specific, true}};
-    case Outcome::Reopened: return {{false, s.opening}, {true, generic}, {false, chase}};
+    case Outcome::WorkInProgress:
+      return {{false, s.opening}};
+    case Outcome::AwaitingAmazon:
+      return {{false, s.opening}, {true, generic}, {false, chase}};
+    case Outcome::NeedsSeller:
+      return {{false, s.opening}, {true, s.askInfo}};
+    case Outcome::AnsweredGeneric:
+      return {{false, s.opening}, {true, generic}};
+    case Outcome::AnsweredSpecific:
+      return {{false, s.opening}, {true, s.specific, true}};
+    case Outcome::Resolved:
+      return {{false, s.opening}, {true, generic}, {false, chase}, {true, s.specific, true}};
+    case Outcome::Closed:
+      return {{false, s.opening}, {true, s.askInfo}, {false, s.sellerReply}, {true, s.specific, true}};
+    case Outcome::Reopened:
+      return {{false, s.opening}, {true, generic}, {false, chase}};
     case Outcome::LongThread:
-      return {{false, s.opening}, {true, generic}, {false, chase},        {true, s.askInfo}, {false, s.sellerReply},
-              {true, generic2},   {false, chase},  {true, generic},       {false, chase},    {true, s.specific, true}};
+      return {{false, s.opening},     {true, generic},         {false, chase}, {true, s.askInfo},
+              {false, s.sellerReply}, {true, generic2},        {false, chase}, {true, generic},
+              {false, chase},         {true, s.specific, true}};
   }
   return {{false, s.opening}};
 }
 
 const char* statusFor(Outcome o) {
   switch (o) {
-    case Outcome::OpenNoReply: return "open";
-    case Outcome::AwaitingAmazon: return "pending_amazon";
-    case Outcome::WorkInProgress: return "work_in_progress";
-    case Outcome::NeedsSeller: return "needs_seller";
+    case Outcome::OpenNoReply:
+      return "open";
+    case Outcome::AwaitingAmazon:
+      return "pending_amazon";
+    case Outcome::WorkInProgress:
+      return "work_in_progress";
+    case Outcome::NeedsSeller:
+      return "needs_seller";
     case Outcome::AnsweredGeneric:
-    case Outcome::AnsweredSpecific: return "answered";
+    case Outcome::AnsweredSpecific:
+      return "answered";
     case Outcome::Resolved:
-    case Outcome::LongThread: return "resolved";
-    case Outcome::Closed: return "closed";
-    case Outcome::Reopened: return "reopened";
+    case Outcome::LongThread:
+      return "resolved";
+    case Outcome::Closed:
+      return "closed";
+    case Outcome::Reopened:
+      return "reopened";
   }
   return "open";
 }
@@ -174,47 +203,48 @@ CaseSnapshot buildCase(Rng& rng, const Spec& spec, std::string caseId, Instant n
   c.createdAt = formatIso8601(times.front());
   c.updatedAt = formatIso8601(times.back());
   for (std::size_t i = 0; i < steps.size(); ++i)
-    c.messages.push_back({steps[i].amazon ? "amazon" : "seller",
-                          steps[i].amazon ? demo::amazonSender(s.lang) : demo::sellerSender(s.lang),
-                          formatIso8601(times[i]),
-                          fill(steps[i].text, v) +
-                              (steps[i].specific ? withDate(demo::reference(s.lang), v, times[i]) : std::string())});
+    c.messages.push_back(
+        {steps[i].amazon ? "amazon" : "seller",
+         steps[i].amazon ? demo::amazonSender(s.lang) : demo::sellerSender(s.lang), formatIso8601(times[i]),
+         fill(steps[i].text, v) +
+             (steps[i].specific ? withDate(demo::reference(s.lang), v, times[i]) : std::string())});
   return c;
 }
 
 // The hand-picked first cases: each shows a feature (see the comments).
 std::vector<Spec> handPicked() {
   using O = Outcome;
-  auto at = [](const char* name, O o, double days, int pick = 0, std::string asin = {}, std::string sku = {}) {
+  auto at = [](const char* name, O o, double days, int pick = 0, std::string asin = {},
+               std::string sku = {}) {
     return Spec{demo::scriptIndex(name), o, days * 24, pick, -1, std::move(asin), std::move(sku)};
   };
   const std::string asin = "B09XK3L8QP", sku = "ACME-GB-500";
   return {
-      at("suppressed", O::Resolved, 80, 0, asin),          // one ASIN suppressed three times in 90 days
+      at("suppressed", O::Resolved, 80, 0, asin),  // one ASIN suppressed three times in 90 days
       at("suppressed", O::Closed, 40, 0, asin),
-      at("suppressed", O::AwaitingAmazon, 9, 0, asin),     // Amazon silent: amazon_silent
-      at("receiving", O::Resolved, 70, 0, {}, sku),        // receiving discrepancies on one SKU
+      at("suppressed", O::AwaitingAmazon, 9, 0, asin),  // Amazon silent: amazon_silent
+      at("receiving", O::Resolved, 70, 0, {}, sku),     // receiving discrepancies on one SKU
       at("receiving", O::Closed, 35, 0, {}, sku),
       at("receiving", O::NeedsSeller, 1.5, 0, {}, sku),    // Amazon waits on the seller: needs_seller
       at("receiving", O::AnsweredGeneric, 3, 0, {}, sku),  // template answer: generic_reopen
       at("account_health", O::NeedsSeller, 15),            // plan of action within 17 days: deadline
       at("account_health", O::Resolved, 120),
-      at("japanese", O::AnsweredGeneric, 6),               // a Japanese case with a template answer
+      at("japanese", O::AnsweredGeneric, 6),  // a Japanese case with a template answer
       at("catalog_de", O::Resolved, 20),
-      at("catalog", O::AnsweredGeneric, 50, 1),            // generic, but past the reopen window
-      at("brand", O::AnsweredGeneric, 4, 2),               // "incorrect team": redirect to Brand Registry
+      at("catalog", O::AnsweredGeneric, 50, 1),  // generic, but past the reopen window
+      at("brand", O::AnsweredGeneric, 4, 2),     // "incorrect team": redirect to Brand Registry
       at("payments_de", O::NeedsSeller, 2),
       at("payments", O::Resolved, 100),
-      at("lost", O::LongThread, 25),                       // a long thread
-      at("shipment_fr", O::AwaitingAmazon, 12),            // snoozed into the future below
+      at("lost", O::LongThread, 25),             // a long thread
+      at("shipment_fr", O::AwaitingAmazon, 12),  // snoozed into the future below
       at("policy_es", O::AnsweredSpecific, 30),
       at("policy_it", O::AnsweredGeneric, 8),
       at("feedback", O::Closed, 60),
       at("ads", O::Reopened, 5),
-      at("other", O::OpenNoReply, 0.5),                    // category set by the seller below
+      at("other", O::OpenNoReply, 0.5),  // category set by the seller below
       at("lost", O::WorkInProgress, 2),
-      at("catalog", O::AwaitingAmazon, 6, 1),              // follow-up date reached: follow_up
-      at("feedback", O::AnsweredSpecific, 14),             // pinned below
+      at("catalog", O::AwaitingAmazon, 6, 1),   // follow-up date reached: follow_up
+      at("feedback", O::AnsweredSpecific, 14),  // pinned below
       at("ads", O::Resolved, 150),
   };
 }
@@ -225,11 +255,12 @@ Spec randomSpec(Rng& rng) {
   s.lastAgeHours = 12 + rng.below(175 * 24);
   s.genericPick = rng.below(3);
   s.subjectVariant = rng.below(4) - 1;  // the script's subject or one of three other wordings
-  static const Outcome recent[] = {Outcome::AwaitingAmazon, Outcome::NeedsSeller,  Outcome::AnsweredGeneric,
-                                   Outcome::AnsweredSpecific, Outcome::WorkInProgress, Outcome::Reopened,
-                                   Outcome::Resolved,         Outcome::OpenNoReply};
-  static const Outcome old[] = {Outcome::Resolved,   Outcome::Closed, Outcome::Closed, Outcome::AnsweredSpecific,
-                                Outcome::LongThread, Outcome::Resolved, Outcome::AnsweredGeneric};
+  static const Outcome recent[] = {
+      Outcome::AwaitingAmazon, Outcome::NeedsSeller, Outcome::AnsweredGeneric, Outcome::AnsweredSpecific,
+      Outcome::WorkInProgress, Outcome::Reopened,    Outcome::Resolved,        Outcome::OpenNoReply};
+  static const Outcome old[] = {Outcome::Resolved,         Outcome::Closed,     Outcome::Closed,
+                                Outcome::AnsweredSpecific, Outcome::LongThread, Outcome::Resolved,
+                                Outcome::AnsweredGeneric};
   s.outcome = s.lastAgeHours < 30 * 24 ? recent[rng.below(8)] : old[rng.below(7)];
   return s;
 }
@@ -239,9 +270,15 @@ void addActions(DemoData& data, Instant now) {
   auto id = [&](std::size_t i) { return data.cases[i].caseId; };
   using std::chrono::hours;
   data.actions = {
-      {"note", id(2), "Called Seller Support: they promised to escalate to the catalog team within 48 hours.", {}},
+      {"note",
+       id(2),
+       "Called Seller Support: they promised to escalate to the catalog team within 48 hours.",
+       {}},
       {"note", id(7), "Plan of action drafted; waiting for the warehouse manager to sign off.", {}},
-      {"note", id(15), "Reimbursement finally confirmed after four rounds. Keep the transaction IDs on file.", {}},
+      {"note",
+       id(15),
+       "Reimbursement finally confirmed after four rounds. Keep the transaction IDs on file.",
+       {}},
       {"snooze", id(23), "", now - hours(2)},
       {"snooze", id(16), "", now + hours(72)},
       {"pin", id(7), "", {}},

@@ -55,10 +55,10 @@ namespace demo {
 // The words a scenario is written with; {asin}, {shipment}, {order}, {sku}, {amount}, {units}
 // and {case} are filled per case.
 struct Script {
-  const char* name;         // "suppressed", "receiving", … (scriptIndex)
-  const char* lang;         // "en", "de", "fr", "es", "it", "ja"
+  const char* name;  // "suppressed", "receiving", … (scriptIndex)
+  const char* lang;  // "en", "de", "fr", "es", "it", "ja"
   const char* marketplace;
-  const char* category;     // as the page shows it; "" lets CaseLog infer it
+  const char* category;  // as the page shows it; "" lets CaseLog infer it
   const char* subject;
   const char* opening;      // the seller's first message
   const char* specific;     // Amazon's helpful answer: names the identifiers, says what was done

@@ -177,8 +177,9 @@ std::vector<Reminder> CaseService::fireDueReminders() {
 
 void CaseService::dismissReminder(const std::string& caseId, const std::string& rule) {
   if (!isReminderRule(rule))
-    throw Error(ErrorCode::bad_request, "unknown reminder rule '" + rule +
-                                            "' (amazon_silent, needs_seller, generic_reopen, follow_up, deadline)");
+    throw Error(ErrorCode::bad_request,
+                "unknown reminder rule '" + rule +
+                    "' (amazon_silent, needs_seller, generic_reopen, follow_up, deadline)");
   store_.transaction([&] {
     getCase(caseId);  // not_found for an unknown case
     store_.recordReminderDismissed(caseId, rule, store_.caseVersion(caseId), now());

@@ -49,10 +49,12 @@ TEST(CsvEvidenceWriter, OneRowPerMessageWithTheChainHead) {
   w.add(sample());
   const std::string text = out.str();
   EXPECT_EQ(text.rfind("case_id,subject,status,category,message_id", 0), 0u);
-  EXPECT_NE(text.find("17865432901,\"Suppressed, \"\"again\"\"\",answered,listing_suppressed,7,1,,true,amazon,"
-                      "Amazon,2026-11-21T09:12:00Z,2026-11-22T10:00:00Z,\"'=HYPERLINK(\"\"http://evil\"\")\nline 2\","
-                      "42,feedface\r\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(
+          "17865432901,\"Suppressed, \"\"again\"\"\",answered,listing_suppressed,7,1,,true,amazon,"
+          "Amazon,2026-11-21T09:12:00Z,2026-11-22T10:00:00Z,\"'=HYPERLINK(\"\"http://evil\"\")\nline 2\","
+          "42,feedface\r\n"),
+      std::string::npos)
       << text;
 }
 

@@ -9,10 +9,10 @@ using caselog::parseIso8601;
 
 TEST(DisplayWidth, AsciiWideAndCombining) {
   EXPECT_EQ(displayWidth("abc"), 3);
-  EXPECT_EQ(displayWidth("受領差異"), 8);           // CJK counts two columns each
-  EXPECT_EQ(displayWidth("e\xCC\x81"), 1);          // e + combining acute
+  EXPECT_EQ(displayWidth("受領差異"), 8);   // CJK counts two columns each
+  EXPECT_EQ(displayWidth("e\xCC\x81"), 1);  // e + combining acute
   EXPECT_EQ(displayWidth("Grüße"), 5);
-  EXPECT_EQ(displayWidth("\xFF"), 1);               // an invalid byte still takes a column
+  EXPECT_EQ(displayWidth("\xFF"), 1);  // an invalid byte still takes a column
 }
 
 TEST(TruncateToWidth, CutsOnCharacterBoundariesWithEllipsis) {
@@ -38,7 +38,10 @@ TEST(SanitizeForTerminal, EscapeSequencesCannotReachTheTerminal) {
   EXPECT_EQ(oneLine.find('\n'), std::string::npos);
   EXPECT_EQ(oneLine, "Hi?[2J?]0;pwned? there line2 x");
   EXPECT_EQ(sanitizeForTerminal(hostile, true), "Hi?[2J?]0;pwned? there\nline2\tx");
-  EXPECT_EQ(sanitizeForTerminal("a\xC2\x9B" "b", false), "a?b");  // C1 CSI
+  EXPECT_EQ(sanitizeForTerminal("a\xC2\x9B"
+                                "b",
+                                false),
+            "a?b");  // C1 CSI
 }
 
 TEST(Table, AlignsColumnsAndTruncatesTheFlexibleOne) {

@@ -21,11 +21,13 @@ const Instant kCreated = *parseIso8601("2026-11-02T09:00:00Z");  // a Monday
 const Instant kLate = *parseIso8601("2026-11-20T09:00:00Z");     // 14 business days later
 
 const char* kTemplate =
-    "Hello,\n\nGreetings from Amazon Seller Support.\n\nI understand that your concern is regarding your listing. "
+    "Hello,\n\nGreetings from Amazon Seller Support.\n\nI understand that your concern is regarding your "
+    "listing. "
     "I have forwarded your request to the appropriate team for further review.\n\nWe apologize for the "
     "inconvenience.\n\nThank you for contacting Amazon Seller Support.";
 
-CaseSnapshot snapshot(const std::string& id, std::vector<MessageSnapshot> messages, const std::string& status) {
+CaseSnapshot snapshot(const std::string& id, std::vector<MessageSnapshot> messages,
+                      const std::string& status) {
   CaseSnapshot s;
   s.caseId = id;
   s.marketplace = "sellercentral.amazon.com";
@@ -36,8 +38,12 @@ CaseSnapshot snapshot(const std::string& id, std::vector<MessageSnapshot> messag
   return s;
 }
 
-MessageSnapshot seller(const std::string& at, const std::string& body) { return {"seller", "Acme", at, body}; }
-MessageSnapshot amazon(const std::string& at, const std::string& body) { return {"amazon", "Amazon", at, body}; }
+MessageSnapshot seller(const std::string& at, const std::string& body) {
+  return {"seller", "Acme", at, body};
+}
+MessageSnapshot amazon(const std::string& at, const std::string& body) {
+  return {"amazon", "Amazon", at, body};
+}
 
 class Intelligence : public ::testing::Test {
  protected:
@@ -45,7 +51,9 @@ class Intelligence : public ::testing::Test {
     store = openSqliteStore(dir.file("t.db"));
     service = std::make_unique<CaseService>(*store, config, [this] { return now; });
   }
-  CaptureOutcome capture(const CaseSnapshot& s) { return service->capture(s, CaptureSource{"", "", "cli", ""}); }
+  CaptureOutcome capture(const CaseSnapshot& s) {
+    return service->capture(s, CaptureSource{"", "", "cli", ""});
+  }
   int firedEvents(const std::string& id) {
     int n = 0;
     for (const auto& e : service->events(id)) n += e.kind == "reminder_fired";
@@ -74,11 +82,13 @@ TEST_F(Intelligence, CaptureFillsAndStoresThePriority) {
 }
 
 TEST_F(Intelligence, VerdictsAreStoredAndTheSameTemplateElsewhereCounts) {
-  capture(snapshot("5101", {seller("2026-11-02T09:00:00Z", "Help"), amazon("2026-11-03T09:00:00Z", kTemplate)},
+  capture(snapshot("5101",
+                   {seller("2026-11-02T09:00:00Z", "Help"), amazon("2026-11-03T09:00:00Z", kTemplate)},
                    "Answered"));
   const auto first = service->getCase("5101");
   ASSERT_EQ(store->genericVerdicts("5101").size(), 1u);  // only Amazon's reply gets a verdict
-  capture(snapshot("5102", {seller("2026-11-02T10:00:00Z", "Other issue"), amazon("2026-11-03T10:00:00Z", kTemplate)},
+  capture(snapshot("5102",
+                   {seller("2026-11-02T10:00:00Z", "Other issue"), amazon("2026-11-03T10:00:00Z", kTemplate)},
                    "Answered"));
   const auto second = service->getCase("5102");
   const auto v = service->genericVerdicts(second);
@@ -91,7 +101,8 @@ TEST_F(Intelligence, VerdictsAreStoredAndTheSameTemplateElsewhereCounts) {
 }
 
 TEST_F(Intelligence, AReminderFiresOnceUntilTheCaseChanges) {
-  capture(snapshot("5201", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Pending Amazon action"));
+  capture(snapshot("5201", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                   "Pending Amazon action"));
   auto fired = service->fireDueReminders();
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0].caseId, "5201");
@@ -111,7 +122,8 @@ TEST_F(Intelligence, AReminderFiresOnceUntilTheCaseChanges) {
 }
 
 TEST_F(Intelligence, DismissHoldsUntilTheCaseChanges) {
-  capture(snapshot("5301", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Pending Amazon action"));
+  capture(snapshot("5301", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                   "Pending Amazon action"));
   service->dismissReminder("5301", "amazon_silent");
   EXPECT_TRUE(service->due().empty());
   EXPECT_TRUE(service->fireDueReminders().empty());
@@ -129,7 +141,8 @@ TEST_F(Intelligence, DismissHoldsUntilTheCaseChanges) {
 }
 
 TEST_F(Intelligence, SnoozeQuietsAndThenRemindsToFollowUp) {
-  capture(snapshot("5401", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Pending Amazon action"));
+  capture(snapshot("5401", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                   "Pending Amazon action"));
   service->snooze("5401", *parseIso8601("2026-11-25T00:00:00Z"));
   EXPECT_TRUE(service->due().empty());
   now = *parseIso8601("2026-11-26T00:00:00Z");
@@ -139,7 +152,8 @@ TEST_F(Intelligence, SnoozeQuietsAndThenRemindsToFollowUp) {
 }
 
 TEST_F(Intelligence, ReassessAllFollowsTheClock) {
-  capture(snapshot("5501", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Pending Amazon action"));
+  capture(snapshot("5501", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                   "Pending Amazon action"));
   now = *parseIso8601("2026-11-03T09:00:00Z");
   service->reassessAll();
   const double early = store->storedPriority("5501")->score;
@@ -149,7 +163,8 @@ TEST_F(Intelligence, ReassessAllFollowsTheClock) {
 }
 
 TEST_F(Intelligence, TrendsCountWhatIsStored) {
-  capture(snapshot("5601", {seller("2026-11-02T09:00:00Z", "Help"), amazon("2026-11-03T09:00:00Z", kTemplate)},
+  capture(snapshot("5601",
+                   {seller("2026-11-02T09:00:00Z", "Help"), amazon("2026-11-03T09:00:00Z", kTemplate)},
                    "Answered"));
   const Trends t = service->trends();
   EXPECT_EQ(t.cases, 1);

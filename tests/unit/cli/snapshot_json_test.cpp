@@ -41,8 +41,10 @@ TEST(CaptureDocument, BareCase) {
 }
 
 TEST(CaptureDocument, ParsePageOutputForACasePage) {
-  json doc = {{"page", "view-case"}, {"url", "https://sellercentral.amazon.com/cu/case-dashboard/view-case?caseID=1"},
-              {"parser", "katal-1"}, {"case", sampleCase()}};
+  json doc = {{"page", "view-case"},
+              {"url", "https://sellercentral.amazon.com/cu/case-dashboard/view-case?caseID=1"},
+              {"parser", "katal-1"},
+              {"case", sampleCase()}};
   auto d = parseCaptureDocument(doc);
   ASSERT_EQ(d.cases.size(), 1u);
   EXPECT_EQ(d.source.page, "view-case");
