@@ -2,6 +2,7 @@
 // Parses arguments, claims stdout, opens the store, starts the history view when its port is
 // free, and runs the host loop (messaging/host_loop.hpp). Logs go to stderr.
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "domain/config.hpp"
 #include "messaging/dispatcher.hpp"
 #include "messaging/host_loop.hpp"
+#include "messaging/unavailable.hpp"
 #include "service/case_service.hpp"
 #include "storage/store.hpp"
 #include "web/history_view.hpp"
@@ -120,7 +122,14 @@ std::optional<std::string> startView(std::unique_ptr<caselog::HistoryView>& view
 int serve(const Args& args, int out) {
   const std::string dbPath = args.db.empty() ? caselog::defaultDbPath() : args.db;
   const caselog::Config config = loadConfig();
-  auto store = caselog::openSqliteStore(dbPath);
+  std::unique_ptr<caselog::Store> store;
+  try {
+    store = caselog::openSqliteStore(dbPath);
+  } catch (const caselog::Error& e) {
+    std::cerr << "caselog-host: " << e.what() << "\n";
+    return caselog::messaging::runUnavailable(0, out, args.maxFrame,
+                                              "cannot open the database " + dbPath + ": " + e.what());
+  }
   caselog::CaseService service(*store, config,
                                args.now ? caselog::fixedClock(*args.now) : caselog::systemClock());
   auto mutex = std::make_shared<std::mutex>();
@@ -141,6 +150,7 @@ int serve(const Args& args, int out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a browser that went away is an error on write, not a crash
   const Args args = parseArgs(argc, argv);
   if (args.version) {
     std::cout << "caselog-host " << CASELOG_VERSION << "\n";

@@ -19,7 +19,7 @@ std::string caseIdFor(int i) {
 
 TEST(HostDurability, KillNineMidBurstLosesNoAcknowledgedCapture) {
   TempDir dir;
-  const int burst = 400, killAfter = 60, messages = 6;
+  const int burst = 1000, killAfter = 60, messages = 6;
   std::set<std::string> acked;
   {
     HostProcess host(dir);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <fstream>
 
 #include "process/support.hpp"
 
@@ -24,8 +25,9 @@ TEST(HostProtocol, HelloRoundTrip) {
   EXPECT_EQ(answer["host"], CASELOG_VERSION);
   EXPECT_EQ(answer["db"], dir.dbPath());
   ASSERT_TRUE(answer["view"].is_null() || answer["view"].is_string()) << answer;
-  if (answer["view"].is_string())
+  if (answer["view"].is_string()) {
     EXPECT_EQ(answer["view"].get<std::string>().rfind("http://127.0.0.1:", 0), 0u);
+  }
   host.closeStdin();
   EXPECT_EQ(host.wait(), 0) << host.stderrText();
   EXPECT_NE(host.stderrText().find("chrome-extension://abcdefghijklmnopabcdefghijklmnop/"),
@@ -127,7 +129,7 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"ListNotArray", R"({"id":"k","type":"capture_list","source":{},"cases":{}})", "bad_request",
                   "k", "cases"},
         Malformed{"NumericIdEchoed", R"({"id":42,"type":"hello"})", "bad_request", 42, "id"}),
-    [](const ::testing::TestParamInfo<Malformed>& info) { return info.param.name; });
+    [](const ::testing::TestParamInfo<Malformed>& p) { return p.param.name; });
 
 TEST(HostProtocol, OversizeFrameIsRefusedAndSkipped) {
   TempDir dir;
@@ -236,6 +238,27 @@ TEST(HostProtocol, UnknownOptionIsAUsageError) {
   const auto r = runProcess({CASELOG_HOST_BIN, "--frobnicate"}, childEnvironment(dir));
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find("--frobnicate"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace caselog::test
+
+namespace caselog::test {
+namespace {
+
+TEST(HostProtocol, UnopenableDatabaseIsReportedOnEveryRequest) {
+  TempDir dir;
+  std::ofstream(dir.file("not-a-folder")) << "x";
+  HostProcess host(dir, {"--no-view", "--db", dir.file("not-a-folder/caselog.db")});
+  const auto answer = host.request({{"type", "hello"}, {"id", "h"}});
+  EXPECT_EQ(answer["type"], "error") << answer;
+  EXPECT_EQ(answer["code"], "storage");
+  EXPECT_EQ(answer["id"], "h");
+  EXPECT_NE(answer["message"].get<std::string>().find("not-a-folder/caselog.db"), std::string::npos)
+      << answer;
+  EXPECT_EQ(host.request(captureRequest("c", sampleCase("1", 1)))["code"], "storage");
+  host.closeStdin();
+  EXPECT_EQ(host.wait(), 0) << host.stderrText();
 }
 
 }  // namespace
