@@ -8,7 +8,7 @@ ci=0
 build_pkgs=(build-essential cmake ninja-build pkg-config libpoco-dev nlohmann-json3-dev libboost-dev
             libsqlite3-dev sqlite3 openssl)
 test_pkgs=(libgtest-dev libgmock-dev ccache clang libclang-rt-14-dev chromium chromium-driver wrk nginx
-           imagemagick zip)
+           imagemagick zip firefox-esr)
 # The same build set under Fedora's and Homebrew's names.
 dnf_pkgs=(gcc-c++ make cmake ninja-build pkgconf-pkg-config poco-devel json-devel boost-devel
           sqlite-devel sqlite openssl)

@@ -74,7 +74,7 @@ std::string formatIso8601(Instant t) {
   const auto days = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day ymd{days};
   const std::chrono::hh_mm_ss hms{t - days};
-  char buf[32];
+  char buf[80];  // room for any int/long GCC can imagine, so -Wformat-truncation stays quiet
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02lldZ", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                 static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
