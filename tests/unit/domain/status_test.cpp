@@ -94,3 +94,26 @@ TEST(Status, UnknownAndEmpty) {
   EXPECT_EQ(normalizeStatus("Reopenable"), "unknown");
   EXPECT_EQ(normalizeStatus("\xff\xfe"), "unknown");
 }
+
+// Seller Central and its e-mails word "Amazon waits for the seller" in several ways.
+TEST(Status, NeedsSellerVariants) {
+  EXPECT_EQ(normalizeStatus("Needs your response"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Needs your reply"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Action required"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Awaiting your response"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Pending seller action"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Waiting for your reply"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Status: Needs your response"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Antwort erforderlich"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Wartet auf Ihre Antwort"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("En attente de votre réponse"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Réponse requise"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("In attesa della tua risposta"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Acción requerida"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Esperando su respuesta"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("お客様の返信待ち"), "needs_seller");
+  EXPECT_EQ(normalizeStatus("Ação necessária"), "needs_seller");
+  // …while Amazon's own waiting stays pending_amazon.
+  EXPECT_EQ(normalizeStatus("Awaiting Amazon response"), "pending_amazon");
+  EXPECT_EQ(normalizeStatus("Amazonからの返信待ち"), "pending_amazon");
+}
