@@ -90,7 +90,10 @@ std::string csrfToken(const std::string& token) {
 }
 
 bool hostAllowed(std::string_view host, int port) {
-  const std::string suffix = ":" + std::to_string(port);
+  // Built with append, not `":" + std::to_string(port)`: GCC 12 -O2 misreports that operator+
+  // as -Wrestrict (an overlapping memcpy inside the inlined string code).
+  std::string suffix(1, ':');
+  suffix.append(std::to_string(port));
   if (host.size() <= suffix.size() || host.substr(host.size() - suffix.size()) != suffix) return false;
   std::string name(host.substr(0, host.size() - suffix.size()));
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "web/security.hpp"
 #include "web_fixture.hpp"
 
 namespace caselog::test {
@@ -193,6 +194,23 @@ TEST(SecurityUnit, CookieParsing) {
   EXPECT_EQ(web::cookieValue("a=1; caselog_session=xyz; b=2", "caselog_session"), "xyz");
   EXPECT_EQ(web::cookieValue("xcaselog_session=no", "caselog_session"), "");
   EXPECT_EQ(web::cookieValue("", "caselog_session"), "");
+}
+
+// The Host check itself (rewritten without operator+ for GCC 12's -Wrestrict).
+TEST(HostCheck, OnlyLoopbackNamesOnTheViewPort) {
+  using web::hostAllowed;
+  using web::originAllowed;
+  EXPECT_TRUE(hostAllowed("127.0.0.1:8123", 8123));
+  EXPECT_TRUE(hostAllowed("localhost:8123", 8123));
+  EXPECT_TRUE(hostAllowed("LocalHost:8123", 8123));
+  EXPECT_FALSE(hostAllowed("localhost:8124", 8123));
+  EXPECT_FALSE(hostAllowed("localhost:18123", 8123));
+  EXPECT_FALSE(hostAllowed("localhost", 8123));
+  EXPECT_FALSE(hostAllowed(":8123", 8123));
+  EXPECT_FALSE(hostAllowed("evil.example:8123", 8123));
+  EXPECT_FALSE(hostAllowed("localhost.evil.example:8123", 8123));
+  EXPECT_TRUE(originAllowed("http://127.0.0.1:8123", 8123));
+  EXPECT_FALSE(originAllowed("https://127.0.0.1:8123", 8123));
 }
 
 }  // namespace
