@@ -4,6 +4,9 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
+
+#include "storage/search.hpp"
 
 namespace caselog::search {
 
@@ -25,8 +28,25 @@ void statsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
     }
   }
   std::string out = std::to_string(length) + ":";
-  for (std::size_t i = 0; i < counts.size(); ++i) out += (i ? "," : "") + std::to_string(counts[i]);
+  for (std::size_t i = 0; i < counts.size(); ++i) {  // appended piecewise: GCC 12 -Wrestrict on `"," + s`
+    if (i) out += ',';
+    out += std::to_string(counts[i]);
+  }
   sqlite3_result_text(ctx, out.c_str(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
+// caselog_contains(text, encoded): the CJK substring plan's row filter (storage/search.hpp).
+void containsFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
+  const auto* text = sqlite3_value_text(argv[0]);
+  const auto* query = sqlite3_value_text(argv[1]);
+  if (!text || !query) {
+    sqlite3_result_int(ctx, 0);
+    return;
+  }
+  const std::string_view t(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
+  const std::string_view q(reinterpret_cast<const char*>(query),
+                           static_cast<std::size_t>(sqlite3_value_bytes(argv[1])));
+  sqlite3_result_int(ctx, substringMatches(t, q) ? 1 : 0);
 }
 
 fts5_api* ftsApi(sqlite3* db) {
@@ -44,6 +64,9 @@ fts5_api* ftsApi(sqlite3* db) {
 bool registerRankFunction(sqlite3* db) {
   fts5_api* api = ftsApi(db);
   if (!api) return false;
+  if (sqlite3_create_function_v2(db, "caselog_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                 containsFunction, nullptr, nullptr, nullptr) != SQLITE_OK)
+    return false;
   return api->xCreateFunction(api, "caselog_stats", nullptr, statsFunction, nullptr) == SQLITE_OK;
 }
 

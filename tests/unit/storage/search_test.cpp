@@ -48,6 +48,31 @@ TEST(SearchQuery, CursorRoundTripsAndRejectsJunk) {
     EXPECT_THROW(search::decodeCursor(junk), Error) << junk;
 }
 
+TEST(SearchQuery, SubstringTermsForCjk) {
+  EXPECT_TRUE(search::hasCjk("受領"));
+  EXPECT_TRUE(search::hasCjk("ASIN の確認"));
+  EXPECT_TRUE(search::hasCjk("환불"));
+  EXPECT_FALSE(search::hasCjk("Lieferung verspätet"));
+  EXPECT_FALSE(search::hasCjk("😀 \xff\xe5"));
+  const auto terms = search::buildSubstringQuery("受領* OR \"ASIN 確認\" NOT 返金 AND");
+  ASSERT_EQ(terms.size(), 3u);
+  EXPECT_EQ(terms[0].text, "受領");
+  EXPECT_EQ(terms[0].op, "");
+  EXPECT_EQ(terms[1].text, "asin 確認");
+  EXPECT_EQ(terms[1].op, "OR");
+  EXPECT_EQ(terms[2].text, "返金");
+  EXPECT_EQ(terms[2].op, "NOT");
+  EXPECT_TRUE(search::buildSubstringQuery("* : 「」").size() == 1u);  // 「」 is text to instr()
+  EXPECT_TRUE(search::buildSubstringQuery("NOT AND *").empty());
+  EXPECT_EQ(search::substringSnippet("商品を受領しました。", search::buildSubstringQuery("受領")),
+            "商品を\x02受領\x03しました。");
+  const std::string longText = std::string(200, 'x') + "受領" + std::string(200, 'y');
+  const auto cut = search::substringSnippet(longText, search::buildSubstringQuery("受領"));
+  EXPECT_EQ(cut.rfind("…", 0), 0u);
+  EXPECT_NE(cut.find("\x02受領\x03"), std::string::npos);
+  EXPECT_LT(cut.size(), 120u);
+}
+
 class SearchStore : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -241,6 +266,71 @@ TEST_F(SearchStore, SupersededVersionsAreNotHits) {
   store_->appendMessage("3001", edited);
   EXPECT_TRUE(find("policy").hits.empty());
   EXPECT_EQ(find("review").hits.size(), 1u);
+}
+
+// unicode61 makes "商品を受領しました" one token: the CJK substring plan still finds 受領 inside it.
+TEST_F(SearchStore, FindsJapaneseWordsInsideLongerRuns) {
+  addCase("3005", "返金について（注文 113-7654321-7654321）", "needs_seller", "payments",
+          {{"seller", "返金をお願いします。商品は返送済みです。", "2026-11-13T10:00:00Z"},
+           {"amazon", "お問い合わせありがとうございます。返送された商品を受領しました。受領後3営業日以内に返金いたします。",
+            "2026-11-14T10:00:00Z"}});
+  auto page = find("受領");
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(page.hits[0].caseId, "3005");
+  EXPECT_EQ(page.hits[0].author, "amazon");
+  EXPECT_NE(page.hits[0].snippet.find("\x02受領\x03"), std::string::npos) << page.hits[0].snippet;
+  EXPECT_GT(page.hits[0].score, 0);
+  EXPECT_FALSE(page.next);
+
+  page = find("返金");  // both messages and the subject
+  std::set<std::string> authors;
+  for (const auto& h : page.hits) authors.insert(h.author);
+  EXPECT_EQ(authors, (std::set<std::string>{"amazon", "seller", "subject"}));
+  for (size_t i = 1; i < page.hits.size(); ++i) EXPECT_GE(page.hits[i - 1].score, page.hits[i].score);
+
+  EXPECT_EQ(find("受領 NOT 返金").hits.size(), 0u);
+  EXPECT_EQ(find("返送 NOT 受領").hits.size(), 1u);
+  EXPECT_EQ(find("受領 OR 返送").hits.size(), 2u);
+  EXPECT_EQ(find("商品 お願い").hits.size(), 1u);
+  EXPECT_EQ(find("未着").hits.size(), 0u);
+
+  SearchQuery q;
+  q.text = "返金";
+  q.author = "seller";
+  page = store_->search(q);
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(page.hits[0].author, "seller");
+  q.author.reset();
+  q.caseId = "3001";
+  EXPECT_TRUE(store_->search(q).hits.empty());
+  q.caseId = "3005";
+  EXPECT_EQ(store_->search(q).hits.size(), 3u);
+
+  store_->addNote("3005", at("2026-11-15T10:00:00Z"), "受領確認のメールを保存");
+  page = find("受領確認");
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(page.hits[0].author, "note");
+}
+
+TEST_F(SearchStore, CjkSearchPagesWithoutRepeats) {
+  for (int i = 0; i < 7; ++i)
+    addCase(std::to_string(4000 + i), "件名", "open", "other",
+            {{"amazon", "商品を受領しました。", "2026-11-16T10:00:00Z"}});
+  SearchQuery q;
+  q.text = "受領";
+  q.limit = 3;
+  std::set<std::int64_t> seen;
+  int pages = 0;
+  std::optional<std::string> cursor;
+  do {
+    q.cursor = cursor;
+    const auto page = store_->search(q);
+    for (const auto& h : page.hits) EXPECT_TRUE(seen.insert(h.messageId).second);
+    cursor = page.next;
+    ++pages;
+  } while (cursor && pages < 10);
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(seen.size(), 7u);
 }
 
 }  // namespace
