@@ -100,4 +100,39 @@ std::vector<Reminder> evaluateReminders(const CaseRecord& c, const std::vector<G
   return out;
 }
 
+std::optional<Instant> nextReminderDue(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
+                                       const Config& config, Instant from) {
+  // A follow-up date silences every rule until it arrives, and from then on follow_up is due.
+  if (c.snoozedUntil) return *c.snoozedUntil;
+  const CaseFacts f = caseFacts(c, verdicts, config);
+  std::optional<Instant> next;
+  auto consider = [&](Instant t) { next = std::min(next.value_or(t), std::max(t, from)); };
+
+  if (c.status == "needs_seller") {  // needsSeller(): due once now >= since + the configured hours
+    const hours after{static_cast<int>(config.number("/reminders/needsSellerAfterHours", 0))};
+    const auto since = f.lastAmazonAt ? f.lastAmazonAt : (c.updatedAt ? c.updatedAt : f.lastActivity);
+    if (since)
+      consider(*since + after);
+    else if (after.count() <= 0)  // measured from `now` itself: due at once, or never
+      consider(from);
+  }
+  if (f.awaitingAmazon && f.awaitingSince)  // amazonSilent(): due once now > the expected reply day
+    consider(addBusinessDays(*f.awaitingSince, f.expectedReplyBusinessDays, f.utcOffset) + std::chrono::seconds{1});
+  if ((c.status == "answered" || c.status == "resolved") && f.lastAmazonVerdict && f.lastAmazonVerdict->generic &&
+      !f.sellerWroteLast && f.lastAmazonAt) {  // genericReopen(): due in [due, windowEnd)
+    const Instant due =
+        *f.lastAmazonAt + hours{static_cast<int>(config.number("/reminders/genericReopenAfterHours", 0))};
+    const Instant windowEnd =
+        *f.lastAmazonAt + days{static_cast<int>(config.number("/timing/reopenWindowDays", 30))};
+    if (from < windowEnd && due < windowEnd) consider(due);
+  }
+  if (!f.closed) {  // deadline(): due while some deadline d has d.due - warn <= now <= d.due + grace
+    const days warn{static_cast<int>(config.number("/reminders/deadlineWarnDays", 3))};
+    const days grace{static_cast<int>(config.number("/priority/deadlineGraceDays", 7))};
+    for (const auto& d : caseDeadlines(c, f.category, config))
+      if (d.due + grace >= from) consider(d.due - warn);
+  }
+  return next;
+}
+
 }  // namespace caselog

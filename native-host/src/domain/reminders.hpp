@@ -3,6 +3,7 @@
 // date, an approaching deadline. Pure: returns what is due at `now`; the service records firings.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "core/model.hpp"
@@ -13,5 +14,13 @@ namespace caselog {
 
 std::vector<Reminder> evaluateReminders(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
                                         const Config& config, Instant now);
+
+// The earliest instant t >= from at which evaluateReminders(c, verdicts, config, t) can return a
+// reminder, or nullopt when none can come due without the case (or the configuration) changing.
+// Never later than the true first due instant, so a store can index it and load only cases whose
+// instant has passed; it may be earlier (a reopen window or deadline grace that ends meanwhile).
+// Dismissals are not considered: the service honours them when it evaluates.
+std::optional<Instant> nextReminderDue(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
+                                       const Config& config, Instant from);
 
 }  // namespace caselog

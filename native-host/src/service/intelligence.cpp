@@ -89,6 +89,7 @@ void CaseService::reassess(const std::string& caseId, CaptureOutcome* outcome) {
     verdicts = verdictsFor(store_, config_, c, true);
     p = computePriority(c, verdicts, config_, now());
     store_.savePriority(caseId, p);
+    store_.saveNextReminderDue(caseId, nextReminderDue(c, verdicts, config_, now()));
   });
   if (outcome) {
     outcome->priority = p;
@@ -97,7 +98,13 @@ void CaseService::reassess(const std::string& caseId, CaptureOutcome* outcome) {
 }
 
 void CaseService::reassessAll() {
-  const auto ids = store_.caseIds(true);
+  // Open cases (their priorities move with time), plus any case whose reminder schedule is unknown
+  // or has come due, so that schedules written before a rule could expire are brought forward.
+  auto ids = store_.caseIds(true);
+  auto more = store_.reminderCandidates(now());
+  ids.insert(ids.end(), more.begin(), more.end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (std::size_t start = 0; start < ids.size(); start += kBatch) {
     const std::size_t end = std::min(ids.size(), start + kBatch);
     store_.transaction([&] {
@@ -106,6 +113,7 @@ void CaseService::reassessAll() {
         if (!c) continue;  // removed meanwhile (team mode)
         const auto verdicts = verdictsFor(store_, config_, *c, true);
         store_.savePriority(c->caseId, computePriority(*c, verdicts, config_, now()));
+        store_.saveNextReminderDue(c->caseId, nextReminderDue(*c, verdicts, config_, now()));
       }
     });
   }
@@ -116,32 +124,23 @@ std::vector<Reminder> CaseService::remindersFor(const CaseRecord& c) {
   return activeReminders(store_, config_, c, genericVerdicts(c), now());
 }
 
-// Which cases can have a reminder due, judged from the summary alone so that a long history of
-// closed cases is never loaded with its messages: a closed case only for its follow-up date, a
-// resolved one only within the reopen window (generic_reopen) or for its follow-up date.
-static std::vector<std::string> reminderCandidates(Store& store, const Config& config, Instant now) {
+// Whether a case can have a reminder due, judged from the summary alone: a closed case only for
+// its follow-up date, a resolved one only within the reopen window (generic_reopen) or for its
+// follow-up date.
+static bool mayHaveReminder(const CaseRecord& c, const Config& config, Instant now) {
   const auto window = std::chrono::days(static_cast<int>(config.number("/timing/reopenWindowDays", 30)));
-  std::vector<std::string> ids;
-  CaseFilter page;
-  page.sort = "updated";
-  page.limit = 5000;
-  for (;; page.offset += page.limit) {
-    const CaseList list = store.listCases(page);
-    for (const auto& c : list.cases) {
-      const bool followUp = c.snoozedUntil && *c.snoozedUntil <= now;
-      const bool recent = c.updatedAt.value_or(c.lastCapturedAt) + window > now;
-      if (followUp || (c.status != "closed" && (c.status != "resolved" || recent))) ids.push_back(c.caseId);
-    }
-    if (list.cases.size() < static_cast<std::size_t>(page.limit)) break;
-  }
-  return ids;
+  const bool followUp = c.snoozedUntil && *c.snoozedUntil <= now;
+  const bool recent = c.updatedAt.value_or(c.lastCapturedAt) + window > now;
+  return followUp || (c.status != "closed" && (c.status != "resolved" || recent));
 }
 
 std::vector<Reminder> CaseService::due() {
   std::vector<std::pair<double, Reminder>> ranked;
-  for (const auto& id : reminderCandidates(store_, config_, now())) {
+  // Only cases whose stored next-due instant (nextReminderDue at their last reassess) has passed,
+  // or that were never assessed, are loaded with their messages.
+  for (const auto& id : store_.reminderCandidates(now())) {
     auto c = store_.findCase(id, true);
-    if (!c) continue;
+    if (!c || !mayHaveReminder(*c, config_, now())) continue;
     const auto verdicts = genericVerdicts(*c);
     const auto found = activeReminders(store_, config_, *c, verdicts, now());
     if (found.empty()) continue;

@@ -146,6 +146,16 @@ CREATE TABLE reminder_state(
   PRIMARY KEY(case_id, rule)) WITHOUT ROWID;
 )sql";
 
+// Version 2: when each case's next reminder comes due (domain nextReminderDue(), stored at
+// reassess), so "what is due" is one indexed range instead of every case with its messages.
+// No row: never assessed (a candidate); next_due_at NULL: nothing can come due unless the case changes.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE reminder_schedule(
+  case_id TEXT PRIMARY KEY REFERENCES cases(case_id),
+  next_due_at INTEGER) WITHOUT ROWID;
+CREATE INDEX reminder_schedule_due ON reminder_schedule(next_due_at);
+)sql";
+
 // Version 0: the pre-release layout (no hash chain, times as text, no search index).
 // Migrating keeps every case, message, note and event; old events are chained in their order,
 // and each migrated message gets a "message_migrated" event carrying its content hash.
@@ -292,10 +302,11 @@ void migrate(Db& db) {
     }
     if (version == 0 && !hasTable(db, "cases")) {
       db.exec(kSchemaV1);
-    } else {
-      migrateV0(db);  // the only older version so far; add v1→v2 steps here, in order
+    } else if (version == 0) {
+      migrateV0(db);
     }
-    db.exec("PRAGMA user_version = 1");
+    db.exec(kSchemaV2);  // v1 → v2; add later steps here, in order
+    db.exec("PRAGMA user_version = 2");
     db.exec("COMMIT");
   } catch (...) {
     db.exec("ROLLBACK");

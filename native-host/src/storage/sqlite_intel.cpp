@@ -133,6 +133,33 @@ int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, cons
   });
 }
 
+void SqliteStore::saveNextReminderDue(const std::string& caseId, std::optional<Instant> at) {
+  write([&](Db& db) {
+    Stmt st(db,
+            "INSERT INTO reminder_schedule(case_id, next_due_at) VALUES (?1, ?2) "
+            "ON CONFLICT(case_id) DO UPDATE SET next_due_at = excluded.next_due_at");
+    st.bind(1, caseId);
+    if (at)
+      st.bind(2, sqlite::seconds(*at));
+    else
+      st.bindNull(2);
+    st.run();
+  });
+}
+
+std::vector<std::string> SqliteStore::reminderCandidates(Instant now) {
+  return read([&](Db& db) {
+    Stmt st(db,
+            "SELECT case_id FROM reminder_schedule WHERE next_due_at <= ?1 "
+            "UNION ALL SELECT case_id FROM cases c "
+            "WHERE NOT EXISTS (SELECT 1 FROM reminder_schedule s WHERE s.case_id = c.case_id)");
+    st.bind(1, sqlite::seconds(now));
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+  });
+}
+
 std::vector<ReminderState> SqliteStore::reminderStates(const std::string& caseId) {
   return read([&](Db& db) {
     Stmt st(db,

@@ -104,6 +104,11 @@ class Store {
   // How many distinct cases other than exceptCaseId hold a message sharing any of these bands,
   // counted up to kMaxSharingCases (the answer saturates there, which keeps it cheap).
   virtual int casesSharingBands(const std::vector<std::uint64_t>& bands, const std::string& exceptCaseId) = 0;
+  // When the case's next reminder comes due (nullopt: none can without the case changing).
+  virtual void saveNextReminderDue(const std::string& caseId, std::optional<Instant> at) = 0;
+  // Cases that may have a reminder due at `now`: those whose saved instant has passed, and those
+  // never saved. Indexed: the cost follows the answer, not the number of cases.
+  virtual std::vector<std::string> reminderCandidates(Instant now) = 0;
   virtual std::vector<ReminderState> reminderStates(const std::string& caseId) = 0;
   virtual void recordReminderFired(const std::string& caseId, const std::string& rule,
                                    std::int64_t caseVersion, Instant at) = 0;

@@ -121,6 +121,21 @@ TEST_F(Intelligence, AReminderFiresOnceUntilTheCaseChanges) {
   EXPECT_TRUE(service->verify().ok);
 }
 
+// due() loads only the cases the reminder schedule (saved at reassess) says have come due: a
+// case scheduled for later is not even looked at, and a quiet case is never a candidate.
+TEST_F(Intelligence, DueLoadsOnlyScheduledCases) {
+  capture(snapshot("5251", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                   "Pending Amazon action"));
+  capture(snapshot("5252", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ9999.")}, "Closed"));
+  EXPECT_EQ(store->reminderCandidates(now), std::vector<std::string>{"5251"});
+  ASSERT_EQ(service->due().size(), 1u);
+  store->saveNextReminderDue("5251", now + std::chrono::hours{1});
+  EXPECT_TRUE(store->reminderCandidates(now).empty());
+  EXPECT_TRUE(service->due().empty());  // not loaded: the schedule says later
+  service->reassessAll();               // brings the schedule back to the case's facts
+  EXPECT_EQ(service->due().size(), 1u);
+}
+
 TEST_F(Intelligence, DismissHoldsUntilTheCaseChanges) {
   capture(snapshot("5301", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
                    "Pending Amazon action"));

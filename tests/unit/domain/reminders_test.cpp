@@ -142,3 +142,34 @@ TEST(Reminders, ACaseKnownOnlyFromTheCaseListCountsFromItsLastUpdate) {
   c.status = "answered";  // Amazon replied, we just have not seen the text
   EXPECT_TRUE(evaluateReminders(c, {}, Config::defaults(), at("2026-11-24T09:00:00Z")).empty());
 }
+
+// nextReminderDue is never later than the first instant evaluateReminders reports something, so
+// a store may skip every case whose instant is still ahead.
+TEST(Reminders, NextDueIsNeverLaterThanTheFirstDueInstant) {
+  const Config config = Config::defaults();
+  const std::vector<std::pair<CaseRecord, std::vector<GenericVerdict>>> cases = {
+      {makeCase("catalog_error", "pending_amazon", {message("seller", "2026-11-19T10:00:00Z", "Title wrong.")}),
+       {verdict(false)}},
+      {makeCase("catalog_error", "needs_seller",
+                {message("seller", "2026-11-02T10:00:00Z", "Title wrong."),
+                 message("amazon", "2026-11-03T10:00:00Z", "Please send an invoice within 5 days.")}),
+       {verdict(false), verdict(false)}},
+      {makeCase("catalog_error", "answered",
+                {message("seller", "2026-11-02T10:00:00Z", "Title wrong."),
+                 message("amazon", "2026-11-03T10:00:00Z", "We have looked into it.")}),
+       {verdict(false), verdict(true)}},
+  };
+  const Instant from = at("2026-11-01T00:00:00Z");
+  for (const auto& [c, verdicts] : cases) {
+    const auto next = nextReminderDue(c, verdicts, config, from);
+    std::optional<Instant> first;
+    for (Instant t = from; t < from + std::chrono::days{80} && !first; t += std::chrono::hours{1})
+      if (!evaluateReminders(c, verdicts, config, t).empty()) first = t;
+    ASSERT_TRUE(first) << c.status;
+    ASSERT_TRUE(next) << c.status;
+    EXPECT_LE(*next, *first) << c.status;
+    EXPECT_GT(*next + std::chrono::hours{1}, *first) << c.status;  // and not needlessly early
+  }
+  auto quiet = makeCase("catalog_error", "closed", {message("seller", "2026-11-02T10:00:00Z", "Done.")});
+  EXPECT_FALSE(nextReminderDue(quiet, {verdict(false)}, config, from));
+}
