@@ -64,44 +64,49 @@ class HostLoop {
   std::array<char, 64 * 1024> readBuffer_{};
   std::deque<std::string> writeQueue_;
   bool stopping_ = false;
+  bool inputEnded_ = false;
   bool outputBroken_ = false;
 
+  // Reads more input only when every complete frame already read has been handled.
   void read() {
     input_.async_read_some(asio::buffer(readBuffer_),
                            [this](const boost::system::error_code& ec, std::size_t n) {
-                             if (n > 0) {
-                               decoder_.feed(readBuffer_.data(), n);
-                               drainFrames();
+                             if (n > 0) decoder_.feed(readBuffer_.data(), n);
+                             if (ec) {
+                               inputEnded_ = true;
+                               if (ec == asio::error::eof) {
+                                 if (decoder_.midFrame())
+                                   std::cerr << "caselog-host: input ended inside a frame; it was dropped\n";
+                               } else if (ec != asio::error::operation_aborted) {
+                                 std::cerr << "caselog-host: reading stdin failed: " << ec.message() << "\n";
+                               }
                              }
-                             if (!ec) return read();
-                             if (ec == asio::error::eof) {
-                               if (decoder_.midFrame())
-                                 std::cerr << "caselog-host: input ended inside a frame; it was dropped\n";
-                             } else if (ec != asio::error::operation_aborted) {
-                               std::cerr << "caselog-host: reading stdin failed: " << ec.message() << "\n";
-                             }
-                             stop();
+                             handleNextFrame();
                            });
   }
 
-  void drainFrames() {
-    for (;;) {
-      switch (decoder_.next()) {
-        case FrameDecoder::Status::need_more:
-          return;
-        case FrameDecoder::Status::too_large:
-          send(Dispatcher::tooLarge(decoder_.declaredLength(), decoder_.maxFrame()));
-          break;
-        case FrameDecoder::Status::frame: {
-          const Reply reply = dispatcher_.handle(decoder_.payload());
-          send(reply.text);
-          if (reply.ok && reply.type == "capture") {
-            asio::post(io_, [this] { pushReminders(); });
-          }
-          break;
+  // Handles ONE frame, then yields to the io_context before the next, so the answers already
+  // queued are written while a burst of requests is still coming in (an ack must not wait for
+  // the whole burst: the extension clears its outbox on it).
+  void handleNextFrame() {
+    if (stopping_) return;
+    switch (decoder_.next()) {
+      case FrameDecoder::Status::need_more:
+        if (inputEnded_) return stop();
+        return read();
+      case FrameDecoder::Status::too_large:
+        send(Dispatcher::tooLarge(decoder_.declaredLength(), decoder_.maxFrame()));
+        break;
+      case FrameDecoder::Status::frame: {
+        const Reply reply = dispatcher_.handle(decoder_.payload());
+        send(reply.text);
+        if (reply.ok && reply.type == "capture") {
+          asio::post(io_, [this] { pushReminders(); });
         }
+        break;
       }
     }
+    asio::post(io_, [this] { handleNextFrame(); });
   }
 
   void send(const std::string& text) {
