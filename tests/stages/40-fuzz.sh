@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$CASELOG_ROOT"
 stage=$(basename "$0" .sh)
 results="$CASELOG_RESULTS/$stage"
-seconds=${CASELOG_FUZZ_SECONDS:-30}
+seconds=${CASELOG_FUZZ_SECONDS:-20}
 
 probe='extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }'
 if ! command -v clang++ >/dev/null || ! echo "$probe" | clang++ -x c++ -fsanitize=fuzzer -o /dev/null - 2>/dev/null; then
@@ -21,8 +21,9 @@ generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$build" "${generator[@]}" "${launcher[@]}" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCASELOG_SANITIZE=ON -DCASELOG_FUZZ=ON -DCASELOG_TESTS=ON -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link >/dev/null || {
+cmake -S . -B "$build" "${generator[@]}" "${launcher[@]}" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= \
+  -DCASELOG_SANITIZE=ON -DCASELOG_FUZZ=ON -DCASELOG_TESTS=ON \
+  "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only -fsanitize=fuzzer-no-link" >/dev/null || {
   echo "0 1" > "$results"; exit 1; }
 cmake --build "$build" --target fuzz_codec fuzz_dispatcher -j"$(nproc)" || { echo "0 1" > "$results"; exit 1; }
 
