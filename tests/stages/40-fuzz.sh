@@ -16,12 +16,13 @@ if ! command -v clang++ >/dev/null || ! echo "$probe" | clang++ -x c++ -fsanitiz
   exit 0
 fi
 
+# Build type "Fuzz" has no flags of its own: only the -O1 and line tables below.
 build=${CASELOG_FUZZ_BUILD:-$CASELOG_ROOT/build/fuzz}
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$build" "${generator[@]}" "${launcher[@]}" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= \
+cmake -S . -B "$build" "${generator[@]}" "${launcher[@]}" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Fuzz \
   -DCASELOG_SANITIZE=ON -DCASELOG_FUZZ=ON -DCASELOG_TESTS=ON \
   "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only -fsanitize=fuzzer-no-link" >/dev/null || {
   echo "0 1" > "$results"; exit 1; }
