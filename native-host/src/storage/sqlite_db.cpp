@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 #include "core/error.hpp"
 
 namespace caselog::sqlite {
@@ -24,7 +26,7 @@ Db::~Db() {
   sqlite3_close_v2(db_);
 }
 
-sqlite3_stmt* Db::takeCached(const char* sql) {
+sqlite3_stmt* Db::takeCached(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) return nullptr;
   sqlite3_stmt* stmt = it->second;
@@ -32,10 +34,10 @@ sqlite3_stmt* Db::takeCached(const char* sql) {
   return stmt;
 }
 
-void Db::giveBack(const char* sql, sqlite3_stmt* stmt) {
+void Db::giveBack(std::string sql, sqlite3_stmt* stmt) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
-  auto [it, inserted] = cache_.emplace(sql, stmt);
+  auto [it, inserted] = cache_.emplace(std::move(sql), stmt);
   if (!inserted) sqlite3_finalize(stmt);  // the same SQL was in use twice at once
 }
 
@@ -65,7 +67,7 @@ int Db::changes() const {
   return sqlite3_changes(db_);
 }
 
-Stmt::Stmt(Db& db, const char* sql) : db_(db), sql_(sql), stmt_(db.takeCached(sql)) {
+Stmt::Stmt(Db& db, const char* sql) : db_(db), sql_(sql), stmt_(db.takeCached(sql_)) {
   if (stmt_) return;
   const int rc = sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
   if (rc != SQLITE_OK) db.fail(rc, "prepare");

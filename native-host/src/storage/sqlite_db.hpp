@@ -37,12 +37,13 @@ class Db {
 
  private:
   friend class Stmt;
-  // Prepared statements kept for reuse, keyed by the address of their (constant) SQL text.
-  sqlite3_stmt* takeCached(const char* sql);
-  void giveBack(const char* sql, sqlite3_stmt* stmt);
+  // Prepared statements kept for reuse, keyed by their SQL text (not its address: a text built at
+  // run time may reuse the address of another, and would get the wrong statement).
+  sqlite3_stmt* takeCached(const std::string& sql);
+  void giveBack(std::string sql, sqlite3_stmt* stmt);
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
   std::string path_;
 };
 
@@ -82,7 +83,7 @@ class Stmt {
 
  private:
   Db& db_;
-  const char* sql_;
+  std::string sql_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 
