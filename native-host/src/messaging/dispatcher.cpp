@@ -55,7 +55,7 @@ Reply Dispatcher::handle(std::string_view payload) {
   nlohmann::json request;
   try {
     request = nlohmann::json::parse(payload);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1E900
     return {"", error(nullptr, ErrorCode::bad_json, std::string("not valid JSON: ") + e.what()), false};
   }
   const nlohmann::json id = echoId(request);

@@ -174,3 +174,17 @@ TEST_F(DispatcherTest, TooLargeAnswerShape) {
 
 }  // namespace
 }  // namespace caselog::messaging
+
+namespace caselog::messaging {
+namespace {
+
+// Found by fuzz_dispatcher: a number too large for a double threw out_of_range, not parse_error,
+// and escaped the dispatcher.
+TEST_F(DispatcherTest, NumberTooLargeIsBadJsonNotACrash) {
+  const Reply reply = dispatcher_.handle(R"({"type":65430E900, "id":"n"})");
+  EXPECT_FALSE(reply.ok);
+  EXPECT_EQ(nlohmann::json::parse(reply.text)["code"], "bad_json");
+}
+
+}  // namespace
+}  // namespace caselog::messaging
