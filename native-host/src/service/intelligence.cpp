@@ -1,5 +1,5 @@
-// The case-intelligence use cases (issue 3): priority, reminders, generic replies, next step,
-// trends. The rules themselves are pure domain functions; this file loads what they need from
+// The case-intelligence use cases (issue 3): priority, reminders, generic replies, next step
+// (trends: trends.cpp). The rules themselves are pure domain functions; this file loads what they need from
 // the store, calls them with the service's clock and configuration, and records what must be
 // remembered: stored priorities (so lists sort without recomputing), generic verdicts with their
 // near-duplicate band hashes, and which reminder fired or was dismissed for which case version.
@@ -12,7 +12,6 @@
 #include "domain/next_step.hpp"
 #include "domain/priority.hpp"
 #include "domain/reminders.hpp"
-#include "domain/trends.hpp"
 #include "service/case_service.hpp"
 #include "storage/store.hpp"
 
@@ -189,18 +188,6 @@ void CaseService::dismissReminder(const std::string& caseId, const std::string& 
 NextStep CaseService::nextStep(const CaseRecord& c) {
   if (c.messages.empty() && c.messageCount > 0) return nextStep(getCase(c.caseId));
   return suggestNextStep(c, genericVerdicts(c), config_, now());
-}
-
-Trends CaseService::trends() {
-  std::vector<CaseRecord> cases;
-  std::vector<std::vector<GenericVerdict>> verdicts;
-  for (const auto& id : store_.caseIds(false)) {
-    auto c = store_.findCase(id, true);
-    if (!c) continue;
-    verdicts.push_back(genericVerdicts(*c));
-    cases.push_back(std::move(*c));
-  }
-  return computeTrends(cases, verdicts, config_, now());
 }
 
 }  // namespace caselog
