@@ -156,6 +156,16 @@ CREATE TABLE reminder_schedule(
 CREATE INDEX reminder_schedule_due ON reminder_schedule(next_due_at);
 )sql";
 
+// Version 3: the full-text indexes are written by the store (storage/fts_index.hpp says why),
+// not by triggers. The index contents do not change.
+constexpr const char* kSchemaV3 = R"sql(
+DROP TRIGGER messages_fts_insert;
+DROP TRIGGER messages_fts_supersede;
+DROP TRIGGER cases_fts_insert;
+DROP TRIGGER cases_fts_update;
+DROP TRIGGER notes_fts_insert;
+)sql";
+
 // Version 0: the pre-release layout (no hash chain, times as text, no search index).
 // Migrating keeps every case, message, note and event; old events are chained in their order,
 // and each migrated message gets a "message_migrated" event carrying its content hash.
@@ -303,10 +313,12 @@ void migrate(Db& db) {
     if (version == 0 && !hasTable(db, "cases")) {
       db.exec(kSchemaV1);
     } else if (version == 0) {
-      migrateV0(db);
+      migrateV0(db);  // to v1, its data indexed by v1's triggers
     }
-    db.exec(kSchemaV2);  // v1 → v2; add later steps here, in order
-    db.exec("PRAGMA user_version = 2");
+    if (version < 2) db.exec(kSchemaV2);
+    if (version < 3) db.exec(kSchemaV3);  // add later steps here, in order
+    static_assert(kSchemaVersion == 3, "set user_version to the new version");
+    db.exec("PRAGMA user_version = 3");
     db.exec("COMMIT");
   } catch (...) {
     db.exec("ROLLBACK");

@@ -8,7 +8,7 @@ namespace caselog::sqlite {
 
 class Db;
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Brings the database to kSchemaVersion. A new (empty) file is created at the current version.
 // An older file is first copied to "<path>.bak-v<old>" (SQLite backup API) and then migrated

@@ -1,5 +1,6 @@
 // SqliteStore: cases, messages, identifiers and notes.
 #include "core/error.hpp"
+#include "storage/fts_index.hpp"
 #include "storage/sqlite_store.hpp"
 
 namespace caselog {
@@ -126,9 +127,11 @@ std::optional<CaseRecord> SqliteStore::findCase(const std::string& caseId, bool 
 
 bool SqliteStore::upsertCase(const CaseRecord& c) {
   return write([&](Db& db) {
-    Stmt exists(db, "SELECT 1 FROM cases WHERE case_id = ?1");
-    exists.bind(1, c.caseId);
-    const bool created = !exists.step();
+    Stmt existing(db, "SELECT id, subject FROM cases WHERE case_id = ?1");
+    existing.bind(1, c.caseId);
+    const bool created = !existing.step();
+    const bool subjectChanged = created || existing.text(1) != c.subject;
+    std::int64_t rowId = created ? 0 : existing.int64(0);
     Stmt st(
         db,
         "INSERT INTO cases(case_id, account_id, subject, status_raw, status, category_raw, category, "
@@ -150,6 +153,8 @@ bool SqliteStore::upsertCase(const CaseRecord& c) {
     st.bind(11, sqlite::seconds(c.firstCapturedAt)).bind(12, sqlite::seconds(c.lastCapturedAt));
     st.bind(13, c.pinned ? 1 : 0).bind(14, c.reopenCount).bind(15, sqlite::seconds(c.snoozedUntil));
     st.run();
+    if (created) rowId = db.lastInsertId();
+    if (subjectChanged) sqlite::fts::setSubject(db, rowId, c.caseId, c.subject);
     return created;
   });
 }
@@ -209,13 +214,16 @@ std::int64_t SqliteStore::appendMessage(const std::string& caseId, const StoredM
     sqlite::requireCase(db, caseId);
     int version = 1;
     if (m.supersedes) {
-      Stmt old(db, "SELECT version FROM messages WHERE id = ?1 AND case_id = ?2");
+      Stmt old(db, "SELECT version, body, current FROM messages WHERE id = ?1 AND case_id = ?2");
       old.bind(1, *m.supersedes).bind(2, caseId);
       if (!old.step())
         throw Error(ErrorCode::storage,
                     "message " + std::to_string(*m.supersedes) + " is not in case " + caseId);
       version = static_cast<int>(old.int64(0)) + 1;
-      Stmt(db, "UPDATE messages SET current = 0 WHERE id = ?1").bind(1, *m.supersedes).run();
+      if (old.int64(2) == 1) {  // only current versions are searchable
+        Stmt(db, "UPDATE messages SET current = 0 WHERE id = ?1").bind(1, *m.supersedes).run();
+        sqlite::fts::removeMessage(db, *m.supersedes, old.text(1));
+      }
     }
     Stmt ins(db,
              "INSERT INTO messages(case_id, author, sender, sent_at, body, captured_at, version, supersedes) "
@@ -228,6 +236,7 @@ std::int64_t SqliteStore::appendMessage(const std::string& caseId, const StoredM
     ins.bind(6, sqlite::seconds(m.capturedAt)).bind(7, version).bind(8, m.supersedes);
     ins.run();
     const std::int64_t id = db.lastInsertId();
+    sqlite::fts::addMessage(db, id, m.body);
     Stmt(db, "UPDATE cases SET message_count = message_count + ?2, version = version + 1 WHERE case_id = ?1")
         .bind(1, caseId)
         .bind(2, m.supersedes ? 0 : 1)
@@ -256,7 +265,9 @@ Note SqliteStore::addNote(const std::string& caseId, Instant at, const std::stri
         .bind(2, sqlite::seconds(at))
         .bind(3, text)
         .run();
-    return Note{db.lastInsertId(), at, text};
+    const std::int64_t id = db.lastInsertId();
+    sqlite::fts::addNote(db, id, caseId, text);
+    return Note{id, at, text};
   });
 }
 

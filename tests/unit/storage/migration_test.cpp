@@ -1,4 +1,6 @@
-// Forward migration from the pre-versioning schema (tests/fixtures/db/v0.sql), with its backup.
+// Forward migrations with their backups: from the pre-versioning schema (tests/fixtures/db/v0.sql)
+// and from version 2 (tests/fixtures/db/v2.sql: a `sqlite3 .dump` of a database written by the
+// version-2 host: one case captured, re-captured with an edited reply and a new subject, a note).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -82,6 +84,57 @@ TEST(Migration, AFreshFileNeedsNoBackup) {
   TempDir dir;
   auto store = openSqliteStore(dir.file("caselog.db"));
   EXPECT_FALSE(std::filesystem::exists(dir.file("caselog.db.bak-v0")));
+}
+
+std::vector<std::string> hitAuthors(Store& store, const std::string& text) {
+  SearchQuery q;
+  q.text = text;
+  std::vector<std::string> authors;
+  for (const auto& h : store.search(q).hits) authors.push_back(h.author);
+  return authors;
+}
+
+TEST(Migration, V2ToV3DropsTheIndexTriggersAndTheStoreKeepsTheIndexesCurrent) {
+  TempDir dir;
+  const std::string path = dir.file("caselog.db");
+  ASSERT_EQ(testing::sqliteCli(path, fixture("v2.sql")), 0);
+  auto store = openSqliteStore(path);
+  ASSERT_TRUE(std::filesystem::exists(path + ".bak-v2"));
+  {
+    sqlite::Db db(path, false);
+    sqlite::Stmt v(db, "PRAGMA user_version");
+    ASSERT_TRUE(v.step());
+    EXPECT_EQ(v.int64(0), 3);
+    sqlite::Stmt triggers(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'");
+    ASSERT_TRUE(triggers.step());
+    EXPECT_EQ(triggers.int64(0), 0);
+  }
+  // What version 2's triggers indexed is still found; the superseded reply is not.
+  EXPECT_EQ(hitAuthors(*store, "reimbursed"), std::vector<std::string>{"amazon"});
+  EXPECT_TRUE(hitAuthors(*store, "investigating").empty());
+  EXPECT_EQ(hitAuthors(*store, "escalated"), std::vector<std::string>{"note"});
+  EXPECT_EQ(hitAuthors(*store, "inbound"), std::vector<std::string>{"subject"});
+
+  // New writes are indexed by the store: a message, its edited version, a subject change, a note.
+  auto c = store->findCase("17000000001", true);
+  ASSERT_TRUE(c);
+  StoredMessage m;
+  m.author = "amazon";
+  m.body = "Your claim for the lost cartons was approved.";
+  m.capturedAt = *parseIso8601("2026-11-22T10:00:00Z");
+  const auto id = store->appendMessage(c->caseId, m);
+  EXPECT_EQ(hitAuthors(*store, "cartons"), std::vector<std::string>{"amazon"});
+  m.body = "Your claim for the lost pallets was approved.";
+  m.supersedes = id;
+  store->appendMessage(c->caseId, m);
+  EXPECT_TRUE(hitAuthors(*store, "cartons").empty());
+  EXPECT_EQ(hitAuthors(*store, "pallets"), std::vector<std::string>{"amazon"});
+  c->subject = "Reimbursement for shipment FBA15ABCD123";
+  store->upsertCase(*c);
+  EXPECT_EQ(hitAuthors(*store, "reimbursement"), std::vector<std::string>{"subject"});
+  EXPECT_TRUE(hitAuthors(*store, "inbound").empty());
+  store->addNote(c->caseId, m.capturedAt, "Asked for the POD of pallet seven.");
+  EXPECT_EQ(hitAuthors(*store, "seven"), std::vector<std::string>{"note"});
 }
 
 }  // namespace

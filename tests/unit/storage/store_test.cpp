@@ -79,7 +79,7 @@ TEST(Store, UsesWalFullSyncForeignKeysAndSchemaVersion) {
   EXPECT_EQ(mode.text(0), "wal");
   sqlite::Stmt version(db, "PRAGMA user_version");
   ASSERT_TRUE(version.step());
-  EXPECT_EQ(version.int64(0), 2);
+  EXPECT_EQ(version.int64(0), 3);
 }
 
 TEST(Store, RefusesADatabaseFromANewerCaseLog) {
