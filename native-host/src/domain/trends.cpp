@@ -23,14 +23,10 @@ struct Ctx {
 };
 
 // When a case began: its creation date, else its first message, else when CaseLog first saw it.
-Instant startOf(const CaseRecord& c) {
+Instant startOf(const TrendCase& c) {
   if (c.createdAt) return *c.createdAt;
-  if (!c.messages.empty()) return messageTime(c.messages.front());
+  if (c.firstMessageAt) return *c.firstMessageAt;
   return c.firstCapturedAt;
-}
-
-std::string categoryOf(const CaseRecord& c, const Config& config) {
-  return c.category.empty() ? inferCategory(c, config) : c.category;
 }
 
 // The Monday (in the seller's zone) of the week holding `t`.
@@ -44,7 +40,7 @@ std::string isoDate(sys_days d) {
   return formatIso8601(Instant{d.time_since_epoch()}).substr(0, 10);
 }
 
-std::vector<WeekCount> perWeek(const std::vector<CaseRecord>& cases, const Ctx& x) {
+std::vector<WeekCount> perWeek(const std::vector<TrendCase>& cases, const Ctx& x) {
   const int weeks = std::max(1, static_cast<int>(x.config.number("/trends/weeks", 26)));
   const sys_days last = mondayOf(x.now, x.offset);
   const sys_days first = last - days{7 * (weeks - 1)};
@@ -52,7 +48,7 @@ std::vector<WeekCount> perWeek(const std::vector<CaseRecord>& cases, const Ctx& 
   for (const auto& c : cases) {
     const sys_days week = mondayOf(startOf(c), x.offset);
     if (week < first || week > last) continue;
-    ++counts[categoryOf(c, x.config)][week];
+    ++counts[c.category][week];
   }
   std::vector<WeekCount> out;
   for (sys_days week = first; week <= last; week += days{7}) {
@@ -71,8 +67,7 @@ std::string subjectKey(const std::string& subject) {
   return key;
 }
 
-std::vector<RecurringIssue> recurring(const std::vector<CaseRecord>& cases, const Ctx& x) {
-  const auto window = days{static_cast<int>(x.config.number("/trends/recurringWindowDays", 90))};
+std::vector<RecurringIssue> recurring(const std::vector<TrendCase>& cases, const Ctx& x) {
   const auto minCases = static_cast<std::size_t>(x.config.number("/trends/recurringMinCases", 3));
   // (category, kind, key) → case IDs, in first-seen order; the display key for subjects is the latest
   // subject.
@@ -86,10 +81,9 @@ std::vector<RecurringIssue> recurring(const std::vector<CaseRecord>& cases, cons
     if (ids.empty()) order.push_back(k);
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   };
-  for (const auto& c : cases) {
-    const Instant start = startOf(c);
-    if (start > x.now || x.now - start > window) continue;
-    const std::string category = categoryOf(c, x.config);
+  for (const std::size_t i : recurringWindowCases(cases, x.config, x.now)) {
+    const TrendCase& c = cases[i];
+    const std::string& category = c.category;
     for (const auto& id : c.identifiers) {
       if (id.kind == "asin" || id.kind == "shipment" || id.kind == "sku")
         add(category, id.kind, id.value, c.caseId);
@@ -138,26 +132,18 @@ double hoursBetween(Instant a, Instant b) {
   return std::chrono::duration<double>(b - a).count() / 3600.0;
 }
 
-std::vector<CategoryTimes> times(const std::vector<CaseRecord>& cases, const Ctx& x) {
+std::vector<CategoryTimes> times(const std::vector<TrendCase>& cases) {
   std::map<std::string, std::pair<std::vector<double>, std::vector<double>>>
       samples;  // first reply, resolution
   std::map<std::string, int> counts;
   for (const auto& c : cases) {
-    const std::string category = categoryOf(c, x.config);
-    ++counts[category];
+    ++counts[c.category];
     const Instant start = startOf(c);
-    std::optional<Instant> firstReply, lastMessage;
-    for (const auto& m : c.messages) {
-      if (!m.current) continue;
-      const Instant t = messageTime(m);
-      if (m.author == "amazon" && (!firstReply || t < *firstReply)) firstReply = t;
-      if (!lastMessage || t > *lastMessage) lastMessage = t;
-    }
-    if (firstReply && *firstReply >= start)
-      samples[category].first.push_back(hoursBetween(start, *firstReply));
+    if (c.firstAmazonReplyAt && *c.firstAmazonReplyAt >= start)
+      samples[c.category].first.push_back(hoursBetween(start, *c.firstAmazonReplyAt));
     if (c.status == "resolved" || c.status == "closed") {
-      const auto end = c.updatedAt ? c.updatedAt : lastMessage;
-      if (end && *end >= start) samples[category].second.push_back(hoursBetween(start, *end));
+      const auto end = c.updatedAt ? c.updatedAt : c.lastMessageAt;
+      if (end && *end >= start) samples[c.category].second.push_back(hoursBetween(start, *end));
     }
   }
   std::vector<CategoryTimes> out;
@@ -169,28 +155,72 @@ std::vector<CategoryTimes> times(const std::vector<CaseRecord>& cases, const Ctx
 
 }  // namespace
 
-Trends computeTrends(const std::vector<CaseRecord>& cases,
-                     const std::vector<std::vector<GenericVerdict>>& verdicts, const Config& config,
-                     Instant now) {
+std::vector<std::size_t> recurringWindowCases(const std::vector<TrendCase>& cases, const Config& config,
+                                              Instant now) {
+  const auto window = days{static_cast<int>(config.number("/trends/recurringWindowDays", 90))};
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const Instant start = startOf(cases[i]);
+    if (start <= now && now - start <= window) out.push_back(i);
+  }
+  return out;
+}
+
+Trends computeTrends(const std::vector<TrendCase>& cases, const Config& config, Instant now) {
   const Ctx x{config, now,
               std::chrono::minutes{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))}};
   Trends t;
   t.perWeek = perWeek(cases, x);
   t.recurring = recurring(cases, x);
-  t.times = times(cases, x);
+  t.times = times(cases);
   t.cases = static_cast<int>(cases.size());
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    const auto& c = cases[i];
+  for (const auto& c : cases) {
     if (c.reopenCount > 0 || c.status == "reopened") ++t.reopenedCases;
-    for (std::size_t m = 0; m < c.messages.size(); ++m) {
-      if (!c.messages[m].current || c.messages[m].author != "amazon") continue;
-      ++t.amazonReplies;
-      if (i < verdicts.size() && m < verdicts[i].size() && verdicts[i][m].generic) ++t.genericReplies;
-    }
+    t.amazonReplies += c.amazonReplies;
+    t.genericReplies += c.genericReplies;
+    t.unassessedReplies += c.unassessedReplies;
   }
-  if (t.amazonReplies > 0) t.genericReplyRate = static_cast<double>(t.genericReplies) / t.amazonReplies;
+  // The rate is over the replies that have a verdict: an unassessed reply is not known to be specific.
+  if (const int assessed = t.amazonReplies - t.unassessedReplies; assessed > 0)
+    t.genericReplyRate = static_cast<double>(t.genericReplies) / assessed;
   if (t.cases > 0) t.reopenRate = static_cast<double>(t.reopenedCases) / t.cases;
   return t;
+}
+
+TrendCase trendCase(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts, const Config& config) {
+  TrendCase t;
+  t.caseId = c.caseId;
+  t.category = c.category.empty() ? inferCategory(c, config) : c.category;
+  t.status = c.status;
+  t.subject = c.subject;
+  t.createdAt = c.createdAt;
+  t.updatedAt = c.updatedAt;
+  t.firstCapturedAt = c.firstCapturedAt;
+  t.reopenCount = c.reopenCount;
+  t.identifiers = c.identifiers;
+  if (!c.messages.empty()) t.firstMessageAt = messageTime(c.messages.front());
+  for (std::size_t m = 0; m < c.messages.size(); ++m) {
+    const auto& msg = c.messages[m];
+    if (!msg.current) continue;
+    const Instant at = messageTime(msg);
+    if (!t.lastMessageAt || at > *t.lastMessageAt) t.lastMessageAt = at;
+    if (msg.author != "amazon") continue;
+    if (!t.firstAmazonReplyAt || at < *t.firstAmazonReplyAt) t.firstAmazonReplyAt = at;
+    ++t.amazonReplies;
+    if (m < verdicts.size() && verdicts[m].generic) ++t.genericReplies;
+  }
+  return t;
+}
+
+Trends computeTrends(const std::vector<CaseRecord>& cases,
+                     const std::vector<std::vector<GenericVerdict>>& verdicts, const Config& config,
+                     Instant now) {
+  static const std::vector<GenericVerdict> kNone;
+  std::vector<TrendCase> light;
+  light.reserve(cases.size());
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    light.push_back(trendCase(cases[i], i < verdicts.size() ? verdicts[i] : kNone, config));
+  return computeTrends(light, config, now);
 }
 
 }  // namespace caselog

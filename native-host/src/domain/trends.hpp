@@ -2,6 +2,8 @@
 // operational flaw behind them, reply and resolution times, generic-reply and reopen rates.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,13 +40,46 @@ struct Trends {
   std::vector<CategoryTimes> times;
   int amazonReplies = 0;
   int genericReplies = 0;
-  double genericReplyRate = 0;  // genericReplies / amazonReplies
+  int unassessedReplies = 0;    // Amazon replies with no generic verdict yet (see TrendCase)
+  double genericReplyRate = 0;  // genericReplies / (amazonReplies - unassessedReplies)
   int cases = 0;
   int reopenedCases = 0;
   double reopenRate = 0;
 };
 
-// cases: loaded with messages; verdicts[i] parallel to cases[i].messages.
+// What trends need of one case: its own fields and facts about its current messages, never their
+// bodies. The store fills it with aggregate queries (Store::trendCases), so trends over 100,000 cases
+// and 2,000,000 messages read no message text.
+struct TrendCase {
+  std::string caseId;
+  std::string category;  // already resolved: the stored category, or inferCategory() when that is empty
+  std::string status;
+  std::string subject;
+  std::optional<Instant> createdAt;
+  std::optional<Instant> updatedAt;
+  Instant firstCapturedAt{};
+  int reopenCount = 0;
+  std::optional<Instant> firstMessageAt;      // of the current messages: sentAt, else capturedAt
+  std::optional<Instant> lastMessageAt;       // likewise, the latest
+  std::optional<Instant> firstAmazonReplyAt;  // likewise, the earliest Amazon reply
+  int amazonReplies = 0;                      // current Amazon replies…
+  int genericReplies = 0;                     // …judged generic by their verdict
+  int unassessedReplies = 0;                  // …with no verdict (counted in neither rate term)
+  // Only read for the cases recurringWindowCases() names; the others may leave it empty.
+  std::vector<Identifier> identifiers;
+};
+
+// Indices of the cases that began within /trends/recurringWindowDays before now: the only ones
+// whose identifiers computeTrends() looks at.
+std::vector<std::size_t> recurringWindowCases(const std::vector<TrendCase>& cases, const Config& config,
+                                              Instant now);
+
+// The cases in their stored order (it decides the order of equal-sized recurring issues).
+Trends computeTrends(const std::vector<TrendCase>& cases, const Config& config, Instant now);
+
+// The same from fully loaded cases: verdicts[i] parallel to cases[i].messages (a missing verdict
+// counts as not generic, as before the TrendCase form).
+TrendCase trendCase(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts, const Config& config);
 Trends computeTrends(const std::vector<CaseRecord>& cases,
                      const std::vector<std::vector<GenericVerdict>>& verdicts, const Config& config,
                      Instant now);

@@ -60,6 +60,10 @@ class SqliteStore final : public Store {
   void recordReminderDismissed(const std::string& caseId, const std::string& rule, std::int64_t caseVersion,
                                Instant at) override;
 
+  // ---- trends (sqlite_trends.cpp) ----
+  std::vector<TrendCase> trendCases() override;
+  std::vector<std::vector<Identifier>> identifiersOf(const std::vector<std::string>& caseIds) override;
+
   std::int64_t changeCounter() override;
   std::string path() const override { return path_; }
 

@@ -24,6 +24,7 @@
 #include "core/model.hpp"
 #include "core/time.hpp"
 #include "domain/assessment.hpp"
+#include "domain/trends.hpp"
 #include "service/case_service.hpp"
 
 namespace caselog {
@@ -114,6 +115,16 @@ class Store {
                                    std::int64_t caseVersion, Instant at) = 0;
   virtual void recordReminderDismissed(const std::string& caseId, const std::string& rule,
                                        std::int64_t caseVersion, Instant at) = 0;
+
+  // ---- trends (storage/sqlite_trends.cpp) ----
+  // Every case, in caseIds() order, as trends need it (domain/trends.hpp TrendCase): the case's own
+  // fields and facts about its current messages and their stored generic verdicts, read in a few
+  // sequential scans without message bodies. category is the stored one (may be empty); identifiers
+  // are left empty. A current Amazon reply without a stored verdict counts as unassessedReplies.
+  virtual std::vector<TrendCase> trendCases() = 0;
+  // The identifiers of each named case (ordered by kind, value), parallel to caseIds; an unknown
+  // case gets none.
+  virtual std::vector<std::vector<Identifier>> identifiersOf(const std::vector<std::string>& caseIds) = 0;
 
   // ---- housekeeping ----
   // Cheap, cross-process: moves on with every committed write transaction (any process).

@@ -1,0 +1,149 @@
+// SqliteStore::trendCases and identifiersOf (sqlite_trends.cpp) on a real file.
+#include <gtest/gtest.h>
+
+#include "storage/sqlite_db.hpp"
+#include "storage/store.hpp"
+#include "unit/storage/temp_dir.hpp"
+
+namespace caselog {
+namespace {
+
+using testing::TempDir;
+
+Instant at(const char* iso) {
+  return *parseIso8601(iso);
+}
+
+CaseRecord makeCase(const std::string& id, const std::string& category) {
+  CaseRecord c;
+  c.caseId = id;
+  c.subject = "Case " + id;
+  c.status = "answered";
+  c.category = category;
+  c.createdAt = at("2026-11-01T00:00:00Z");
+  c.firstCapturedAt = c.lastCapturedAt = at("2026-11-20T00:00:00Z");
+  return c;
+}
+
+StoredMessage makeMessage(const std::string& author, const char* sentAt) {
+  StoredMessage m;
+  m.author = author;
+  m.body = author + " wrote this";
+  if (sentAt) m.sentAt = at(sentAt);
+  m.capturedAt = at("2026-11-20T00:00:00Z");
+  return m;
+}
+
+GenericVerdict verdict(bool generic) {
+  return {generic ? 0.9 : 0.1, generic, {}};
+}
+
+class TrendStore : public ::testing::Test {
+ protected:
+  std::int64_t add(const std::string& caseId, const std::string& author, const char* sentAt) {
+    return store->appendMessage(caseId, makeMessage(author, sentAt));
+  }
+  TempDir dir;
+  std::unique_ptr<Store> store = openSqliteStore(dir.file("caselog.db"));
+};
+
+TEST_F(TrendStore, EmptyStore) {
+  EXPECT_TRUE(store->trendCases().empty());
+  EXPECT_TRUE(store->identifiersOf({}).empty());
+}
+
+TEST_F(TrendStore, CaseFieldsInCaseIdOrder) {
+  auto b = makeCase("2002", "");
+  b.status = "resolved";
+  b.subject = "Shipment short";
+  b.createdAt.reset();
+  b.updatedAt = at("2026-11-10T00:00:00Z");
+  b.reopenCount = 2;
+  store->upsertCase(makeCase("3003", "payments"));
+  store->upsertCase(b);
+  store->upsertCase(makeCase("1001", "policy"));
+  {  // upsertCase stores "other" for an empty category; a store migrated from v0 may hold ''
+    sqlite::Db db(dir.file("caselog.db"), false);
+    db.exec("UPDATE cases SET category = '' WHERE case_id = '2002'");
+  }
+  const auto cases = store->trendCases();
+  ASSERT_EQ(cases.size(), 3u);
+  EXPECT_EQ(cases[0].caseId, "3003");
+  EXPECT_EQ(cases[1].caseId, "2002");
+  EXPECT_EQ(cases[2].caseId, "1001");
+  EXPECT_EQ(store->caseIds(false), (std::vector<std::string>{"3003", "2002", "1001"}));
+  const auto& c = cases[1];
+  EXPECT_EQ(c.category, "");  // as stored: the service infers it
+  EXPECT_EQ(c.status, "resolved");
+  EXPECT_EQ(c.subject, "Shipment short");
+  EXPECT_FALSE(c.createdAt);
+  EXPECT_EQ(c.updatedAt, at("2026-11-10T00:00:00Z"));
+  EXPECT_EQ(c.firstCapturedAt, at("2026-11-20T00:00:00Z"));
+  EXPECT_EQ(c.reopenCount, 2);
+  EXPECT_FALSE(c.firstMessageAt);
+  EXPECT_FALSE(c.firstAmazonReplyAt);
+  EXPECT_EQ(c.amazonReplies, 0);
+  EXPECT_TRUE(c.identifiers.empty());
+}
+
+TEST_F(TrendStore, MessageTimesAndVerdictCountsOfCurrentMessages) {
+  store->upsertCase(makeCase("1001", "other"));
+  store->upsertCase(makeCase("2002", "other"));
+  // Interleaved between the cases, so a case's messages are not adjacent in the scan.
+  add("1001", "seller", "2026-11-02T08:00:00Z");
+  const auto a1 = add("1001", "amazon", "2026-11-03T08:00:00Z");
+  const auto b1 = add("2002", "amazon", "2026-11-04T08:00:00Z");
+  const auto a2 = add("1001", "amazon", nullptr);  // no date: captured 2026-11-20
+  const auto a3 = add("1001", "amazon", "2026-11-05T08:00:00Z");
+  const auto b2 = add("2002", "amazon", "2026-11-01T08:00:00Z");
+  auto edited = makeMessage("amazon", "2026-11-01T09:00:00Z");
+  edited.supersedes = b2;
+  const auto b3 = store->appendMessage("2002", edited);  // b2 is no longer current
+  store->saveGenericVerdict(a1, verdict(true), {});
+  store->saveGenericVerdict(a3, verdict(false), {});
+  store->saveGenericVerdict(b2, verdict(true), {});  // superseded: not counted
+  store->saveGenericVerdict(b3, verdict(true), {});
+  (void)a2;
+  (void)b1;
+  const auto cases = store->trendCases();
+  ASSERT_EQ(cases.size(), 2u);
+  const auto& a = cases[0];
+  EXPECT_EQ(a.firstMessageAt, at("2026-11-02T08:00:00Z"));
+  EXPECT_EQ(a.lastMessageAt, at("2026-11-20T00:00:00Z"));
+  EXPECT_EQ(a.firstAmazonReplyAt, at("2026-11-03T08:00:00Z"));
+  EXPECT_EQ(a.amazonReplies, 3);
+  EXPECT_EQ(a.genericReplies, 1);
+  EXPECT_EQ(a.unassessedReplies, 1);  // a2
+  const auto& b = cases[1];
+  EXPECT_EQ(b.firstMessageAt, at("2026-11-01T09:00:00Z"));  // the edit, not the superseded 08:00
+  EXPECT_EQ(b.firstAmazonReplyAt, at("2026-11-01T09:00:00Z"));
+  EXPECT_EQ(b.lastMessageAt, at("2026-11-04T08:00:00Z"));
+  EXPECT_EQ(b.amazonReplies, 2);
+  EXPECT_EQ(b.genericReplies, 1);
+  EXPECT_EQ(b.unassessedReplies, 1);  // b1
+}
+
+TEST_F(TrendStore, VerdictsOfSellerMessagesAreIgnored) {
+  store->upsertCase(makeCase("1001", "other"));
+  const auto s = add("1001", "seller", "2026-11-02T08:00:00Z");
+  store->saveGenericVerdict(s, verdict(true), {});
+  const auto cases = store->trendCases();
+  EXPECT_EQ(cases[0].amazonReplies, 0);
+  EXPECT_EQ(cases[0].genericReplies, 0);
+  EXPECT_FALSE(cases[0].firstAmazonReplyAt);
+}
+
+TEST_F(TrendStore, IdentifiersOfTheNamedCasesInOrder) {
+  store->upsertCase(makeCase("1001", "other"));
+  store->upsertCase(makeCase("2002", "other"));
+  store->addIdentifiers("1001", {{"sku", "RED-1"}, {"asin", "B0ZZZZZZZ1"}, {"asin", "B0AAAAAAA1"}});
+  store->addIdentifiers("2002", {{"shipment", "FBA15XYZ1AB2"}});
+  const auto ids = store->identifiersOf({"2002", "9999", "1001"});
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(ids[0], (std::vector<Identifier>{{"shipment", "FBA15XYZ1AB2"}}));
+  EXPECT_TRUE(ids[1].empty());
+  EXPECT_EQ(ids[2], (std::vector<Identifier>{{"asin", "B0AAAAAAA1"}, {"asin", "B0ZZZZZZZ1"}, {"sku", "RED-1"}}));
+}
+
+}  // namespace
+}  // namespace caselog
