@@ -49,7 +49,7 @@ class CaptureCommand : public Command {
     if (parsed.isList) {
       const ListCaptureOutcome o = ctx.service.captureList(parsed.listEntries, parsed.source);
       if (ctx.json)
-        printJson(ctx.out, {{"cases", o.cases}, {"created", o.created}, {"updated", o.updated}});
+        printJson(ctx.out, toJson(o));
       else
         ctx.out << "Case list: " << o.cases << " cases, " << o.created << " new, " << o.updated
                 << " updated\n";

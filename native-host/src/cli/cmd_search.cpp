@@ -42,7 +42,7 @@ class SearchCommand : public Command {
     const SearchPage page = ctx.service.search(q);
     if (ctx.json) {
       printJson(ctx.out, {{"query", q.text},
-                          {"hits", toJsonArray(page.hits)},
+                          {"hits", plainHitsJson(page.hits)},
                           {"next", page.next ? nlohmann::json(*page.next) : nlohmann::json(nullptr)}});
       return 0;
     }

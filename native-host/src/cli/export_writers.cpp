@@ -11,7 +11,7 @@ JsonEvidenceWriter::JsonEvidenceWriter(std::ostream& out, Instant exportedAt, co
   const json header = {{"format", "caselog-evidence"},
                        {"version", 1},
                        {"exportedAt", formatIso8601(exportedAt)},
-                       {"chainHead", {{"seq", head.seq}, {"hash", head.hash}}}};
+                       {"chainHead", toJson(head)}};
   std::string text = header.dump(2);
   text.erase(text.rfind('}'));  // leave the object open for "cases"
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
