@@ -10,8 +10,7 @@ Response apiCases(Context& ctx) {
   const CaseList list = ctx.service.listCases(f);
   nlohmann::json cases = nlohmann::json::array();
   for (std::size_t i = 0; i < list.cases.size(); ++i) {
-    nlohmann::json c = toJson(list.cases[i]);
-    c.erase("messages");
+    nlohmann::json c = caseSummaryJson(list.cases[i]);
     c["priority"] = toJson(list.priorities[i]);
     cases.push_back(std::move(c));
   }
@@ -22,31 +21,24 @@ Response apiCases(Context& ctx) {
 Response apiCase(Context& ctx) {
   CaseService& s = ctx.service;
   const CaseRecord c = s.getCase(ctx.request.params.at(0));
-  nlohmann::json j = toJson(c);
+  nlohmann::json j = caseWithMessagesJson(c);
   const auto verdicts = s.genericVerdicts(c);
   for (std::size_t i = 0; i < verdicts.size() && i < j["messages"].size(); ++i)
     j["messages"][i]["generic"] = toJson(verdicts[i]);
   j["priority"] = toJson(s.priority(c));
   j["nextStep"] = toJson(s.nextStep(c));
-  nlohmann::json events = nlohmann::json::array();
-  for (const Event& e : s.events(c.caseId)) events.push_back(toJson(e));
-  j["events"] = std::move(events);
+  j["events"] = toJsonArray(s.events(c.caseId));
   return Response::json(dumpJson(j));
 }
 
 Response apiSearch(Context& ctx) {
   const SearchQuery q = searchQueryFrom(ctx.request);
   const SearchPage page = q.text.empty() ? SearchPage{} : ctx.service.search(q);
-  nlohmann::json hits = nlohmann::json::array();
-  for (const SearchHit& h : page.hits) hits.push_back(toJson(h));
-  return Response::json(
-      dumpJson({{"hits", hits}, {"next", page.next ? nlohmann::json(*page.next) : nlohmann::json(nullptr)}}));
+  return Response::json(dumpJson(toJson(page)));
 }
 
 Response apiDue(Context& ctx) {
-  nlohmann::json reminders = nlohmann::json::array();
-  for (const Reminder& r : ctx.service.due()) reminders.push_back(toJson(r));
-  return Response::json(dumpJson({{"reminders", reminders}}));
+  return Response::json(dumpJson({{"reminders", toJsonArray(ctx.service.due())}}));
 }
 
 Response apiTrends(Context& ctx) {

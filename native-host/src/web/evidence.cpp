@@ -48,15 +48,13 @@ std::string evidenceJson(CaseService& service, const ExportSelection& selection)
   const ChainHead head = service.chainHead();
   nlohmann::json list = nlohmann::json::array();
   for (const CaseRecord& c : cases) {
-    nlohmann::json j = toJson(c);
-    nlohmann::json events = nlohmann::json::array();
-    for (const Event& e : service.events(c.caseId)) events.push_back(toJson(e));
-    j["events"] = std::move(events);
+    nlohmann::json j = caseWithMessagesJson(c);
+    j["events"] = toJsonArray(service.events(c.caseId));
     list.push_back(std::move(j));
   }
   return dumpJson({{"generatedAt", formatIso8601(service.now())},
                    {"selection", describeSelection(selection)},
-                   {"chainHead", {{"seq", head.seq}, {"hash", head.hash}}},
+                   {"chainHead", toJson(head)},
                    {"cases", list}});
 }
 
