@@ -8,16 +8,9 @@ nlohmann::json handleCapture(const Fields& request, HandlerContext& ctx) {
   const CaptureSource source = readSource(request);
   const CaseSnapshot snapshot = readCaseSnapshot(request.object("case"));
   const CaptureOutcome outcome = ctx.service.capture(snapshot, source);
-  nlohmann::json reminders = nlohmann::json::array();
-  for (const auto& r : outcome.reminders) reminders.push_back(toJson(r));
-  return {{"type", "ack"},
-          {"caseId", outcome.caseId},
-          {"created", outcome.created},
-          {"newMessages", outcome.newMessages},
-          {"newVersions", outcome.newVersions},
-          {"statusChanged", outcome.statusChanged},
-          {"priority", toJson(outcome.priority)},
-          {"reminders", reminders}};
+  nlohmann::json ack = toJson(outcome);
+  ack["type"] = "ack";
+  return ack;
 }
 
 }  // namespace caselog::messaging

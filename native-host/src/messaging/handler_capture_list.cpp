@@ -8,8 +8,9 @@ nlohmann::json handleCaptureList(const Fields& request, HandlerContext& ctx) {
   const CaptureSource source = readSource(request);
   const auto entries = readListEntries(request);
   const ListCaptureOutcome outcome = ctx.service.captureList(entries, source);
-  return {
-      {"type", "ack"}, {"cases", outcome.cases}, {"created", outcome.created}, {"updated", outcome.updated}};
+  nlohmann::json ack = toJson(outcome);
+  ack["type"] = "ack";
+  return ack;
 }
 
 }  // namespace caselog::messaging

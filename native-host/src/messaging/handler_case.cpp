@@ -28,12 +28,12 @@ std::size_t readCursor(const Fields& request) {
 }
 
 nlohmann::json messageJson(const StoredMessage& m) {
-  if (m.body.size() <= kMaxBody) return toJson(m);
+  if (m.body.size() <= kMaxBody) return protocolMessageJson(m);
   StoredMessage cut = m;
   std::size_t end = kMaxBody;
   while (end > 0 && (static_cast<unsigned char>(m.body[end]) & 0xC0) == 0x80) --end;
   cut.body.resize(end);
-  nlohmann::json j = toJson(cut);
+  nlohmann::json j = protocolMessageJson(cut);
   j["bodyTruncated"] = true;
   j["bodyBytes"] = m.body.size();
   return j;
@@ -44,7 +44,7 @@ nlohmann::json eventsJson(const std::vector<Event>& events, std::size_t& omitted
   std::vector<nlohmann::json> kept;
   std::size_t used = 0;
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
-    nlohmann::json e = toJson(*it);
+    nlohmann::json e = protocolEventJson(*it);
     used += jsonSize(e) + 1;
     if (used > kEventsBudget) break;
     kept.push_back(std::move(e));

@@ -37,16 +37,14 @@ std::string clip(const std::string& text) {
 }  // namespace
 
 nlohmann::json handleSearch(const Fields& request, HandlerContext& ctx) {
-  const SearchPage page = ctx.service.search(readQuery(request));
-  nlohmann::json hits = nlohmann::json::array();
-  for (SearchHit hit : page.hits) {
+  SearchPage page = ctx.service.search(readQuery(request));
+  for (SearchHit& hit : page.hits) {
     hit.subject = clip(hit.subject);
     hit.snippet = clip(hit.snippet);
-    hits.push_back(toJson(hit));
   }
-  return {{"type", "results"},
-          {"hits", hits},
-          {"next", page.next ? nlohmann::json(*page.next) : nlohmann::json()}};
+  nlohmann::json results = toJson(page);
+  results["type"] = "results";
+  return results;
 }
 
 }  // namespace caselog::messaging

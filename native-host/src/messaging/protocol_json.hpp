@@ -1,5 +1,6 @@
-// JSON <-> model for protocol v1 (docs/PROTOCOL.md): reading what the extension sends and
-// writing what the host answers. Readers throw caselog::Error(bad_request) naming the field.
+// JSON <-> model for protocol v1 (docs/PROTOCOL.md): reading what the extension sends, and the
+// protocol's own subsets of what the host answers. Readers throw caselog::Error(bad_request)
+// naming the field.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "domain/assessment.hpp"
 #include "messaging/fields.hpp"
 #include "service/case_service.hpp"
+#include "service/json.hpp"
 
 namespace caselog::messaging {
 
@@ -18,14 +20,11 @@ CaseSnapshot readCaseSnapshot(const Fields& snapshot);              // the `case
 std::vector<CaseListEntry> readListEntries(const Fields& request);  // request.cases
 
 // ---- answers ----
-nlohmann::json toJson(const Priority& p);  // {score, label, reasons[], terms[]}
-nlohmann::json toJson(const Reminder& r);  // {caseId, subject, rule, message, dueAt}
-nlohmann::json toJson(const SearchHit& h);
-nlohmann::json toJson(const Event& e);
-nlohmann::json toJson(const StoredMessage& m);
-// The case's scalar fields, identifiers and notes; messages are paged separately.
-nlohmann::json caseSummaryJson(const CaseRecord& c);
-
-nlohmann::json optionalInstant(const std::optional<Instant>& t);  // ISO string or null
+// Values map to JSON through service/json.hpp (PROTOCOL.md's shapes). Below are the leaner
+// subsets that the `case` answer documents, for its frame budget.
+// A message without `current` (the answer's thread is the current one).
+nlohmann::json protocolMessageJson(const StoredMessage& m);
+// An event without caseId and prevHash: {seq, kind, at, data, hash}.
+nlohmann::json protocolEventJson(const Event& e);
 
 }  // namespace caselog::messaging
