@@ -47,6 +47,10 @@ if [ ! -f "$db" ]; then
   fi
   echo "trends_bench: preparing $db from $corpus…" >&2
   cp "$corpus" "$db.tmp"
+  # A corpus made before schema v1 gained this trigger lacks it, and later migrations drop it.
+  sqlite3 "$db.tmp" "CREATE TRIGGER IF NOT EXISTS messages_fts_supersede AFTER UPDATE OF current ON messages
+    WHEN old.current = 1 AND new.current = 0
+    BEGIN INSERT INTO message_fts(message_fts, rowid, body) VALUES ('delete', old.id, old.body); END;"
   "$CASELOG_BIN" --db "$db.tmp" stats >/dev/null           # migrates the copy to this schema
   rm -f "$db.tmp".bak-v*                                   # (the migration's backup of the copy)
   sqlite3 "$db.tmp" <<'SQL'

@@ -22,6 +22,10 @@ struct Ctx {
   std::chrono::minutes offset;
 };
 
+bool isFinished(const TrendCase& c) {
+  return c.status == "resolved" || c.status == "closed";
+}
+
 // When a case began: its creation date, else its first message, else when CaseLog first saw it.
 Instant startOf(const TrendCase& c) {
   if (c.createdAt) return *c.createdAt;
@@ -141,7 +145,7 @@ std::vector<CategoryTimes> times(const std::vector<TrendCase>& cases) {
     const Instant start = startOf(c);
     if (c.firstAmazonReplyAt && *c.firstAmazonReplyAt >= start)
       samples[c.category].first.push_back(hoursBetween(start, *c.firstAmazonReplyAt));
-    if (c.status == "resolved" || c.status == "closed") {
+    if (isFinished(c)) {
       const auto end = c.updatedAt ? c.updatedAt : c.lastMessageAt;
       if (end && *end >= start) samples[c.category].second.push_back(hoursBetween(start, *end));
     }
@@ -154,6 +158,10 @@ std::vector<CategoryTimes> times(const std::vector<TrendCase>& cases) {
 }
 
 }  // namespace
+
+bool needsMessageSpan(const TrendCase& c) {
+  return !c.createdAt || (isFinished(c) && !c.updatedAt);
+}
 
 std::vector<std::size_t> recurringWindowCases(const std::vector<TrendCase>& cases, const Config& config,
                                               Instant now) {

@@ -59,8 +59,10 @@ struct TrendCase {
   std::optional<Instant> updatedAt;
   Instant firstCapturedAt{};
   int reopenCount = 0;
-  std::optional<Instant> firstMessageAt;      // of the current messages: sentAt, else capturedAt
-  std::optional<Instant> lastMessageAt;       // likewise, the latest
+  // Of the current messages (sentAt, else capturedAt): the earliest and latest. Only read when
+  // needsMessageSpan(); the store fills them for those cases alone (Store::messageSpans).
+  std::optional<Instant> firstMessageAt;
+  std::optional<Instant> lastMessageAt;
   std::optional<Instant> firstAmazonReplyAt;  // likewise, the earliest Amazon reply
   int amazonReplies = 0;                      // current Amazon replies…
   int genericReplies = 0;                     // …judged generic by their verdict
@@ -68,6 +70,17 @@ struct TrendCase {
   // Only read for the cases recurringWindowCases() names; the others may leave it empty.
   std::vector<Identifier> identifiers;
 };
+
+// The earliest and latest current message of a case (sentAt, else capturedAt); empty without any.
+struct MessageSpan {
+  std::optional<Instant> first;
+  std::optional<Instant> last;
+};
+
+// Whether computeTrends reads c.firstMessageAt / c.lastMessageAt: when the case has no creation
+// date (it began with its first message), or is resolved/closed with no update date (it ended
+// with its last message).
+bool needsMessageSpan(const TrendCase& c);
 
 // Indices of the cases that began within /trends/recurringWindowDays before now: the only ones
 // whose identifiers computeTrends() looks at.

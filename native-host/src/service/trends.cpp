@@ -2,8 +2,11 @@
 //
 // It scales with the number of messages without reading their bodies (1.5 s at 10,000 cases when
 // every case was loaded whole; see tests/bench/trends_bench.sh for 100,000 cases / 2M messages):
-//  - Store::trendCases() gives every case's own fields plus per-case message facts (first/last
-//    message, first Amazon reply) and counts of its current Amazon replies by stored verdict.
+//  - Store::trendCases() gives every case's own fields plus its first Amazon reply and counts of its
+//    current Amazon replies by stored verdict (a scan of the Amazon replies beside generic_verdicts).
+//  - The first and last message of a case matter only when it lacks a creation date or a resolved
+//    one lacks an update date (needsMessageSpan); capture sets both, so Store::messageSpans is
+//    asked for those few cases only.
 //  - Identifiers are read only for the cases inside the recurring-issue window.
 //  - Two things still need a whole case, and are rare, so those cases alone are loaded:
 //    an empty stored category (inferred from subject and bodies, as before), and Amazon replies
@@ -30,10 +33,37 @@ int unassessed(const std::vector<TrendCase>& cases) {
   return n;
 }
 
+// Fills firstMessageAt / lastMessageAt where computeTrends reads them.
+void addMessageSpans(Store& store, std::vector<TrendCase>& cases) {
+  std::vector<std::size_t> which;
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    if (!needsMessageSpan(cases[i])) continue;
+    which.push_back(i);
+    ids.push_back(cases[i].caseId);
+  }
+  const auto spans = store.messageSpans(ids);
+  for (std::size_t k = 0; k < which.size(); ++k) {
+    cases[which[k]].firstMessageAt = spans[k].first;
+    cases[which[k]].lastMessageAt = spans[k].last;
+  }
+}
+
+// Fills identifiers for the cases in the recurring-issue window (the only ones read).
+void addIdentifiers(Store& store, std::vector<TrendCase>& cases, const Config& config, Instant now) {
+  const auto which = recurringWindowCases(cases, config, now);
+  std::vector<std::string> ids;
+  ids.reserve(which.size());
+  for (const std::size_t i : which) ids.push_back(cases[i].caseId);
+  auto identifiers = store.identifiersOf(ids);
+  for (std::size_t k = 0; k < which.size(); ++k) cases[which[k]].identifiers = std::move(identifiers[k]);
+}
+
 }  // namespace
 
 Trends CaseService::trends() {
   auto cases = store_.trendCases();
+  addMessageSpans(store_, cases);
   const bool assess = unassessed(cases) <= kAssessAtMost;
   for (auto& c : cases) {
     const bool reassess = assess && c.unassessedReplies > 0;
@@ -48,12 +78,7 @@ Trends CaseService::trends() {
     c.unassessedReplies = 0;
   }
   const Instant at = now();
-  const auto inWindow = recurringWindowCases(cases, config_, at);
-  std::vector<std::string> ids;
-  ids.reserve(inWindow.size());
-  for (const std::size_t i : inWindow) ids.push_back(cases[i].caseId);
-  auto identifiers = store_.identifiersOf(ids);
-  for (std::size_t k = 0; k < inWindow.size(); ++k) cases[inWindow[k]].identifiers = std::move(identifiers[k]);
+  addIdentifiers(store_, cases, config_, at);
   return computeTrends(cases, config_, at);
 }
 

@@ -62,6 +62,7 @@ class SqliteStore final : public Store {
 
   // ---- trends (sqlite_trends.cpp) ----
   std::vector<TrendCase> trendCases() override;
+  std::vector<MessageSpan> messageSpans(const std::vector<std::string>& caseIds) override;
   std::vector<std::vector<Identifier>> identifiersOf(const std::vector<std::string>& caseIds) override;
 
   std::int64_t changeCounter() override;

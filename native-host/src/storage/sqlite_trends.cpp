@@ -69,37 +69,88 @@ class VerdictCursor {
   bool generic_ = false;
 };
 
-void addMessage(TrendCase& c, bool amazon, Instant at, VerdictCursor& verdicts, std::int64_t id) {
-  if (!c.firstMessageAt || at < *c.firstMessageAt) c.firstMessageAt = at;
-  if (!c.lastMessageAt || at > *c.lastMessageAt) c.lastMessageAt = at;
-  if (!amazon) return;
+void addReply(TrendCase& c, Instant at, std::optional<bool> generic) {
   if (!c.firstAmazonReplyAt || at < *c.firstAmazonReplyAt) c.firstAmazonReplyAt = at;
   ++c.amazonReplies;
-  const auto generic = verdicts.genericOf(id);
   if (!generic)
     ++c.unassessedReplies;
   else if (*generic)
     ++c.genericReplies;
 }
 
-// Folds every current message into its case (one pass in rowid order).
-void addMessages(Db& db, std::vector<TrendCase>& cases,
-                 const std::unordered_map<std::string, std::size_t>& index) {
-  VerdictCursor verdicts(db);
-  Stmt st(db,
-          "SELECT id, case_id, author = 'amazon', coalesce(sent_at, captured_at) FROM messages "
-          "WHERE current = 1 ORDER BY id");
-  std::string caseId;
-  TrendCase* c = nullptr;
-  while (st.step()) {
-    std::string rowCase = st.text(1);
-    if (rowCase != caseId || !c) {
-      const auto it = index.find(rowCase);
-      c = it == index.end() ? nullptr : &cases[it->second];
-      caseId = std::move(rowCase);
+// Finds the case of each row of a scan; a case's messages are mostly adjacent in rowid order, so
+// this is usually one compare with the previous row's case ID.
+template <class T>
+class CaseLookup {
+ public:
+  CaseLookup(std::vector<T>& items, const std::unordered_map<std::string, std::size_t>& index)
+      : items_(items), index_(index) {}
+  T* find(std::string caseId) {
+    if (!found_ || caseId != caseId_) {
+      const auto it = index_.find(caseId);
+      current_ = it == index_.end() ? nullptr : &items_[it->second];
+      caseId_ = std::move(caseId);
+      found_ = true;
     }
-    if (c) addMessage(*c, st.int64(2) != 0, sqlite::instant(st.int64(3)), verdicts, st.int64(0));
+    return current_;
   }
+
+ private:
+  std::vector<T>& items_;
+  const std::unordered_map<std::string, std::size_t>& index_;
+  std::string caseId_;
+  T* current_ = nullptr;
+  bool found_ = false;
+};
+
+// Folds every current Amazon reply into its case (one pass in rowid order beside the verdicts).
+void addReplies(Db& db, std::vector<TrendCase>& cases,
+                const std::unordered_map<std::string, std::size_t>& index) {
+  VerdictCursor verdicts(db);
+  CaseLookup<TrendCase> lookup(cases, index);
+  Stmt st(db,
+          "SELECT id, case_id, coalesce(sent_at, captured_at) FROM messages "
+          "WHERE current = 1 AND author = 'amazon' ORDER BY id");
+  while (st.step()) {
+    if (TrendCase* c = lookup.find(st.text(1)))
+      addReply(*c, sqlite::instant(st.int64(2)), verdicts.genericOf(st.int64(0)));
+  }
+}
+
+void widen(MessageSpan& span, Instant at) {
+  if (!span.first || at < *span.first) span.first = at;
+  if (!span.last || at > *span.last) span.last = at;
+}
+
+// Up to this many cases, each span is one indexed query (messages_case, ~20 rows a case);
+// beyond, one scan of every current message is cheaper.
+constexpr std::size_t kSpansByCaseAtMost = 2000;
+
+std::vector<MessageSpan> spansByCase(Db& db, const std::vector<std::string>& caseIds) {
+  std::vector<MessageSpan> out(caseIds.size());
+  Stmt st(db,
+          "SELECT min(coalesce(sent_at, captured_at)), max(coalesce(sent_at, captured_at)) FROM messages "
+          "WHERE case_id = ?1 AND current = 1");
+  for (std::size_t i = 0; i < caseIds.size(); ++i) {
+    st.reset();
+    st.bind(1, caseIds[i]);
+    if (st.step() && !st.isNull(0)) out[i] = {sqlite::optInstant(st, 0), sqlite::optInstant(st, 1)};
+  }
+  return out;
+}
+
+std::vector<MessageSpan> spansByScan(Db& db, const std::vector<std::string>& caseIds) {
+  std::vector<MessageSpan> out(caseIds.size());
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < caseIds.size(); ++i) index.emplace(caseIds[i], i);
+  CaseLookup<MessageSpan> lookup(out, index);
+  Stmt st(db, "SELECT case_id, coalesce(sent_at, captured_at) FROM messages WHERE current = 1 ORDER BY id");
+  while (st.step()) {
+    if (MessageSpan* span = lookup.find(st.text(0))) widen(*span, sqlite::instant(st.int64(1)));
+  }
+  // A case named twice: every occurrence gets the span gathered under its first one.
+  for (std::size_t i = 0; i < caseIds.size(); ++i) out[i] = out[index.at(caseIds[i])];
+  return out;
 }
 
 }  // namespace
@@ -108,8 +159,14 @@ std::vector<TrendCase> SqliteStore::trendCases() {
   return read([&](Db& db) {
     std::unordered_map<std::string, std::size_t> index;
     auto cases = loadCases(db, index);
-    addMessages(db, cases, index);
+    addReplies(db, cases, index);
     return cases;
+  });
+}
+
+std::vector<MessageSpan> SqliteStore::messageSpans(const std::vector<std::string>& caseIds) {
+  return read([&](Db& db) {
+    return caseIds.size() <= kSpansByCaseAtMost ? spansByCase(db, caseIds) : spansByScan(db, caseIds);
   });
 }
 

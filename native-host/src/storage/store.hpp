@@ -118,10 +118,13 @@ class Store {
 
   // ---- trends (storage/sqlite_trends.cpp) ----
   // Every case, in caseIds() order, as trends need it (domain/trends.hpp TrendCase): the case's own
-  // fields and facts about its current messages and their stored generic verdicts, read in a few
-  // sequential scans without message bodies. category is the stored one (may be empty); identifiers
-  // are left empty. A current Amazon reply without a stored verdict counts as unassessedReplies.
+  // fields and facts about its current Amazon replies and their stored generic verdicts, read in
+  // sequential scans without message bodies. category is the stored one (may be empty);
+  // firstMessageAt, lastMessageAt and identifiers are left empty. A current Amazon reply without a
+  // stored verdict counts as unassessedReplies.
   virtual std::vector<TrendCase> trendCases() = 0;
+  // The earliest and latest current message of each named case, parallel to caseIds.
+  virtual std::vector<MessageSpan> messageSpans(const std::vector<std::string>& caseIds) = 0;
   // The identifiers of each named case (ordered by kind, value), parallel to caseIds; an unknown
   // case gets none.
   virtual std::vector<std::vector<Identifier>> identifiersOf(const std::vector<std::string>& caseIds) = 0;

@@ -130,3 +130,19 @@ TEST(TrendCases, FromAWholeCaseUsesCurrentMessagesOnly) {
   // Fewer verdicts than messages (as before): the missing ones count as not generic.
   EXPECT_EQ(trendCase(c, {verdict(false), verdict(true)}, Config::defaults()).genericReplies, 1);
 }
+
+TEST(TrendCases, MessageSpansAreNeededWithoutCreationOrClosingDates) {
+  auto c = light("1", "other", kNow);
+  EXPECT_FALSE(needsMessageSpan(c));
+  c.status = "resolved";
+  EXPECT_TRUE(needsMessageSpan(c));  // no updatedAt: it ended with its last message
+  c.updatedAt = kNow;
+  EXPECT_FALSE(needsMessageSpan(c));
+  c.status = "closed";
+  c.updatedAt.reset();
+  EXPECT_TRUE(needsMessageSpan(c));
+  c.status = "answered";
+  EXPECT_FALSE(needsMessageSpan(c));  // an open case's end is not read
+  c.createdAt.reset();
+  EXPECT_TRUE(needsMessageSpan(c));  // it began with its first message
+}

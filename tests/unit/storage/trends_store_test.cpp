@@ -1,6 +1,8 @@
 // SqliteStore::trendCases and identifiersOf (sqlite_trends.cpp) on a real file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
 #include "unit/storage/temp_dir.hpp"
@@ -108,19 +110,61 @@ TEST_F(TrendStore, MessageTimesAndVerdictCountsOfCurrentMessages) {
   const auto cases = store->trendCases();
   ASSERT_EQ(cases.size(), 2u);
   const auto& a = cases[0];
-  EXPECT_EQ(a.firstMessageAt, at("2026-11-02T08:00:00Z"));
-  EXPECT_EQ(a.lastMessageAt, at("2026-11-20T00:00:00Z"));
+  EXPECT_FALSE(a.firstMessageAt);  // messageSpans() gives those
+  EXPECT_FALSE(a.lastMessageAt);
   EXPECT_EQ(a.firstAmazonReplyAt, at("2026-11-03T08:00:00Z"));
   EXPECT_EQ(a.amazonReplies, 3);
   EXPECT_EQ(a.genericReplies, 1);
   EXPECT_EQ(a.unassessedReplies, 1);  // a2
   const auto& b = cases[1];
-  EXPECT_EQ(b.firstMessageAt, at("2026-11-01T09:00:00Z"));  // the edit, not the superseded 08:00
-  EXPECT_EQ(b.firstAmazonReplyAt, at("2026-11-01T09:00:00Z"));
-  EXPECT_EQ(b.lastMessageAt, at("2026-11-04T08:00:00Z"));
+  EXPECT_EQ(b.firstAmazonReplyAt, at("2026-11-01T09:00:00Z"));  // the edit, not the superseded 08:00
   EXPECT_EQ(b.amazonReplies, 2);
   EXPECT_EQ(b.genericReplies, 1);
   EXPECT_EQ(b.unassessedReplies, 1);  // b1
+
+  const auto spans = store->messageSpans({"2002", "9999", "1001"});
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(spans[0].first, at("2026-11-01T09:00:00Z"));  // the superseded 08:00 does not count
+  EXPECT_EQ(spans[0].last, at("2026-11-04T08:00:00Z"));
+  EXPECT_FALSE(spans[1].first);  // unknown case
+  EXPECT_FALSE(spans[1].last);
+  EXPECT_EQ(spans[2].first, at("2026-11-02T08:00:00Z"));
+  EXPECT_EQ(spans[2].last, at("2026-11-20T00:00:00Z"));  // no sentAt: its capture time
+}
+
+// Past 2,000 cases the spans come from one scan of every message instead of a query per case.
+TEST_F(TrendStore, ManySpansGiveTheSameAnswersAsFew) {
+  std::vector<std::string> ids;
+  store->transaction([&] {
+    for (int i = 0; i < 2100; ++i) {
+      ids.push_back(std::to_string(100000 + i));
+      store->upsertCase(makeCase(ids.back(), "other"));
+      if (i % 7 == 0) continue;  // some cases have no messages
+      const std::string day = std::to_string(10 + i % 9);
+      add(ids.back(), "seller", ("2026-11-" + day + "T08:00:00Z").c_str());
+      add(ids.back(), "amazon", i % 5 == 0 ? nullptr : ("2026-11-0" + std::to_string(1 + i % 9) + "T08:00:00Z").c_str());
+    }
+    add(ids[1], "amazon", "2026-10-01T00:00:00Z");  // not adjacent to the case's other messages
+  });
+  ids.push_back(ids[1]);  // named twice
+  ids.push_back("unknown");
+  const auto many = store->messageSpans(ids);
+  ASSERT_EQ(many.size(), ids.size());
+  for (std::size_t start = 0; start < ids.size(); start += 500) {
+    const std::vector<std::string> part(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + 500)));
+    const auto few = store->messageSpans(part);
+    for (std::size_t k = 0; k < part.size(); ++k) {
+      EXPECT_EQ(many[start + k].first, few[k].first) << part[k];
+      EXPECT_EQ(many[start + k].last, few[k].last) << part[k];
+    }
+  }
+  EXPECT_EQ(many[1].first, at("2026-10-01T00:00:00Z"));
+  EXPECT_EQ(many[2100].first, at("2026-10-01T00:00:00Z"));
+  EXPECT_FALSE(many[0].first);  // no messages
+  EXPECT_EQ(many[5].first, at("2026-11-15T08:00:00Z"));
+  EXPECT_EQ(many[5].last, at("2026-11-20T00:00:00Z"));  // the undated reply's capture time
+  EXPECT_FALSE(many.back().first);
 }
 
 TEST_F(TrendStore, VerdictsOfSellerMessagesAreIgnored) {
