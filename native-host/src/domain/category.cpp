@@ -15,8 +15,8 @@ constexpr double kSubjectWeight = 3.0;
 constexpr double kSellerWeight = 1.0;
 constexpr double kAmazonWeight = 0.25;
 
-std::vector<std::string> keywordsOf(const Config& config, const std::string& key) {
-  return foldAll(config.strings("/categories/" + key + "/keywords"));
+const std::vector<std::string>& keywordsOf(const Config& config, const std::string& key) {
+  return config.folded("/categories/" + key + "/keywords");
 }
 
 // The page's own category label ("Listing", "FBA Inventory", "Verkäuferleistung"…) mapped by the
@@ -90,7 +90,7 @@ std::vector<FoldedText> foldedTexts(const CaseRecord& c) {
 }
 
 double categoryEvidence(const std::vector<FoldedText>& texts, const std::string& key, const Config& config) {
-  const auto keywords = keywordsOf(config, key);
+  const auto& keywords = keywordsOf(config, key);
   if (keywords.empty()) return 0;
   double score = 0;
   for (const auto& t : texts) {

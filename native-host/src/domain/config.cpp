@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "domain/text.hpp"
 
 namespace caselog {
 
@@ -122,6 +123,18 @@ std::vector<std::string> Config::strings(const std::string& pointer) const {
     if (item.is_string()) out.push_back(item.get<std::string>());
   }
   return out;
+}
+
+const std::vector<std::string>& Config::folded(const std::string& pointer) const {
+  if (!foldedCache_) foldedCache_ = std::make_unique<FoldedCache>();  // a moved-from Config
+  std::lock_guard lock(foldedCache_->mutex);
+  auto it = foldedCache_->lists.find(pointer);
+  if (it == foldedCache_->lists.end()) {
+    std::vector<std::string> list = strings(pointer);
+    for (auto& s : list) s = text::fold(s);
+    it = foldedCache_->lists.emplace(pointer, std::move(list)).first;
+  }
+  return it->second;  // std::map: the reference stays valid as other lists are added
 }
 
 }  // namespace caselog

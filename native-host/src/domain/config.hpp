@@ -4,6 +4,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -27,6 +30,27 @@ struct Config {
   std::string string(const std::string& pointer, const std::string& fallback = "") const;
   bool flag(const std::string& pointer, bool fallback = false) const;
   std::vector<std::string> strings(const std::string& pointer) const;  // array of strings, or empty
+  // strings(pointer), each text::fold()ed: made once per Config and kept, because the rules match
+  // these lexicons against every reply. `values` must not change after the first call (a copy
+  // of the Config starts with an empty cache).
+  const std::vector<std::string>& folded(const std::string& pointer) const;
+
+  Config() = default;
+  Config(const Config& other) : values(other.values) {}
+  Config& operator=(const Config& other) {
+    values = other.values;
+    foldedCache_ = std::make_unique<FoldedCache>();
+    return *this;
+  }
+  Config(Config&&) = default;
+  Config& operator=(Config&&) = default;
+
+ private:
+  struct FoldedCache {
+    std::mutex mutex;
+    std::map<std::string, std::vector<std::string>, std::less<>> lists;
+  };
+  mutable std::unique_ptr<FoldedCache> foldedCache_ = std::make_unique<FoldedCache>();
 };
 
 // The built-in defaults as JSON text (config_defaults.cpp); docs/CONFIG.md documents every key.

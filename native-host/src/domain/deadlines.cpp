@@ -29,9 +29,9 @@ bool isDigit(char ch) {
 }
 
 // Matches "prefix{n}suffix" at every place in `s`; returns the first match whose sentence passes.
-std::optional<StatedPeriod> matchTemplate(std::string_view s, const std::string& pattern,
+// `pattern` and `ignore` are folded (Config::folded: folded whole, the spaces around {n} stay).
+std::optional<StatedPeriod> matchTemplate(std::string_view s, const std::string& folded,
                                           const std::vector<std::string>& ignore) {
-  const std::string folded = text::fold(pattern);  // folded whole: the spaces around {n} stay
   const auto hole = folded.find("{n}");
   if (hole == std::string::npos) return std::nullopt;
   const std::string prefix = folded.substr(0, hole);
@@ -49,7 +49,7 @@ std::optional<StatedPeriod> matchTemplate(std::string_view s, const std::string&
     const std::size_t len = prefix.size() + digits + suffix.size();
     const std::string_view sentence = sentenceAround(s, pos, len);
     const bool excluded = std::any_of(ignore.begin(), ignore.end(), [&](const std::string& phrase) {
-      return text::contains(sentence, text::fold(phrase));
+      return text::contains(sentence, phrase);
     });
     if (!excluded) return StatedPeriod{n, "", std::string(s.substr(pos, len))};
   }
@@ -68,10 +68,10 @@ Instant addPeriod(Instant from, const StatedPeriod& p, std::chrono::minutes utcO
 
 std::optional<StatedPeriod> findStatedPeriod(std::string_view body, const Config& config) {
   const std::string folded = text::fold(body);
-  const auto ignore = config.strings("/deadlines/ignoreIfSentenceHas");
+  const auto& ignore = config.folded("/deadlines/ignoreIfSentenceHas");
   // Longer units first: "within 5 business days" must not be read by a "within {n} days" pattern.
   for (const char* unit : {"businessDays", "months", "days"}) {
-    for (const auto& pattern : config.strings(std::string("/deadlines/") + unit)) {
+    for (const auto& pattern : config.folded(std::string("/deadlines/") + unit)) {
       if (auto found = matchTemplate(folded, pattern, ignore)) {
         found->unit = unit;
         return found;

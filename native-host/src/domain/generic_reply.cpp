@@ -68,7 +68,8 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
                           (!f.actions.empty() || f.details > 0 || f.explainsCause || f.asksForEvidence);
     z += w.duplicate * capped(static_cast<std::size_t>(casesSharingText), w.duplicateCap) *
          (filledIn ? w.duplicateFilledIn : 1.0);
-    v.reasons.push_back("same text sent in " + std::to_string(casesSharingText) + " other case" +
+    v.reasons.push_back("same text sent in " + std::to_string(casesSharingText) +
+                        (casesSharingText >= kMaxSharingCases ? " or more" : "") + " other case" +
                         (casesSharingText == 1 ? "" : "s") +
                         (filledIn ? ", filled in with this case's details" : ""));
   }

@@ -17,7 +17,12 @@ namespace caselog {
 // message so that "how many other cases got this same text" is one indexed lookup.
 std::vector<std::uint64_t> replyBands(std::string_view body);
 
-// casesSharingText: how many OTHER cases hold a reply sharing a band with this one.
+// Other cases sharing a reply's text are counted up to this many (the rule's weight stops at
+// /generic/weights/duplicateCap, far below; the count is shown as "10 or more").
+inline constexpr int kMaxSharingCases = 10;
+
+// casesSharingText: how many OTHER cases hold a reply sharing a band with this one (at most
+// kMaxSharingCases).
 GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int casesSharingText,
                            const Config& config);
 

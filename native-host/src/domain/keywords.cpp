@@ -50,27 +50,17 @@ bool KeywordMatcher::matchesFolded(std::string_view folded) const {
   return matchesKeyword(text_, folded);
 }
 
-std::vector<std::string> KeywordMatcher::matched(const std::vector<std::string>& keywords) const {
+std::vector<std::string> KeywordMatcher::matched(const std::vector<std::string>& foldedKeywords) const {
   std::vector<std::string> found;
-  std::string scratch;
-  for (const auto& keyword : keywords) {
-    const std::string_view folded = text::foldedView(keyword, scratch);
-    if (matchesFolded(folded)) found.emplace_back(folded);
+  for (const auto& keyword : foldedKeywords) {
+    if (matchesFolded(keyword)) found.push_back(keyword);
   }
   return found;
 }
 
-std::vector<std::string> foldAll(const std::vector<std::string>& keywords) {
-  std::vector<std::string> out;
-  out.reserve(keywords.size());
-  std::string scratch;
-  for (const auto& k : keywords) out.emplace_back(text::foldedView(k, scratch));
-  return out;
-}
-
 std::vector<std::string> matchedKeywords(std::string_view foldedText,
-                                         const std::vector<std::string>& keywords) {
-  return KeywordMatcher(std::string(foldedText)).matched(keywords);
+                                         const std::vector<std::string>& foldedKeywords) {
+  return KeywordMatcher(std::string(foldedText)).matched(foldedKeywords);
 }
 
 }  // namespace caselog

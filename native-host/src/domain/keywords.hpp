@@ -18,8 +18,9 @@ class KeywordMatcher {
  public:
   explicit KeywordMatcher(std::string foldedText);
   bool matchesFolded(std::string_view foldedKeyword) const;
-  // The keywords found (each once), folded. Keywords may be given folded or not.
-  std::vector<std::string> matched(const std::vector<std::string>& keywords) const;
+  // The keywords found (each once). They must be folded already (Config::folded): the rules
+  // call this for every reply with lexicons of a hundred phrases.
+  std::vector<std::string> matched(const std::vector<std::string>& foldedKeywords) const;
   const std::string& text() const { return text_; }
 
  private:
@@ -31,11 +32,8 @@ class KeywordMatcher {
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
 
-// Each keyword folded (a no-op copy for lists that already are, as the built-in ones).
-std::vector<std::string> foldAll(const std::vector<std::string>& keywords);
-
-// The keywords of `keywords` found in folded `text` (each counted once), folded as written.
+// The keywords of `foldedKeywords` found in folded `text` (each counted once).
 std::vector<std::string> matchedKeywords(std::string_view foldedText,
-                                         const std::vector<std::string>& keywords);
+                                         const std::vector<std::string>& foldedKeywords);
 
 }  // namespace caselog

@@ -37,7 +37,7 @@ bool saysWrongTeam(const CaseRecord& c, const Config& config) {
   for (const auto& m : c.messages)
     if (m.current && m.author == "amazon" && (!last || messageTime(m) >= messageTime(*last))) last = &m;
   return last &&
-         !matchedKeywords(text::fold(last->body), config.strings("/nextStep/wrongTeamPhrases")).empty();
+         !matchedKeywords(text::fold(last->body), config.folded("/nextStep/wrongTeamPhrases")).empty();
 }
 
 std::string plural(int n, const char* word) {

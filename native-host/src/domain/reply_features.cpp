@@ -182,10 +182,10 @@ ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Co
   const std::string folded = text::fold(body);
   ReplyFeatures f;
   const KeywordMatcher matcher(folded);
-  f.phrases = matcher.matched(config.strings("/generic/phrases"));
-  f.actions = matcher.matched(config.strings("/generic/actionPhrases"));
-  for (const auto& marker : config.strings("/generic/helpLinkMarkers")) {
-    if (text::contains(folded, text::fold(marker))) f.helpLink = true;
+  f.phrases = matcher.matched(config.folded("/generic/phrases"));
+  f.actions = matcher.matched(config.folded("/generic/actionPhrases"));
+  for (const auto& marker : config.folded("/generic/helpLinkMarkers")) {
+    if (text::contains(folded, marker)) f.helpLink = true;
   }
   f.words = wordCount(folded);
   std::set<std::string> named;
@@ -199,8 +199,8 @@ ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Co
   f.identifiers.assign(named.begin(), named.end());
   f.subjectTerms = subjectTermsIn(folded, c.subject);
   f.details = concreteDetails(folded, c);
-  f.explainsCause = !matcher.matched(config.strings("/generic/causePhrases")).empty();
-  f.asksForEvidence = !matcher.matched(config.strings("/generic/evidencePhrases")).empty();
+  f.explainsCause = !matcher.matched(config.folded("/generic/causePhrases")).empty();
+  f.asksForEvidence = !matcher.matched(config.folded("/generic/evidencePhrases")).empty();
   return f;
 }
 

@@ -86,6 +86,20 @@ TEST(Config, ReadersFallBackWhenAKeyIsMissingOrOfAnotherType) {
   EXPECT_EQ(config.find("/nope"), nullptr);
 }
 
+TEST(Config, FoldedListsAreFoldedKeptAndNotSharedWithACopy) {
+  const Config config = Config::fromJson({{"generic", {{"phrases", {"  Thank YOU  for   Contacting", "Übersicht"}}}}});
+  const auto& phrases = config.folded("/generic/phrases");
+  EXPECT_EQ(phrases, (std::vector<std::string>{"thank you for contacting", "ubersicht"}));
+  EXPECT_EQ(&config.folded("/generic/phrases"), &phrases);  // made once
+  EXPECT_TRUE(config.folded("/no/such/list").empty());
+  EXPECT_EQ(&config.folded("/generic/phrases"), &phrases);  // still valid after another list
+
+  Config copy = config;
+  copy.values["generic"]["phrases"] = {"Other"};
+  EXPECT_EQ(copy.folded("/generic/phrases"), std::vector<std::string>{"other"});
+  EXPECT_EQ(config.folded("/generic/phrases").size(), 2u);
+}
+
 TEST(Config, LoadOverlaysTheFileKeyByKey) {
   const std::string path =
       writeTemp(R"({"priority": {"coefficients": {"money": 42}}, "custom": {"kept": true}})");

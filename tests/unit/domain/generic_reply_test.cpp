@@ -103,6 +103,9 @@ TEST(GenericReply, TextSentToManyCasesRaisesTheScore) {
   EXPECT_GT(shared.score, alone.score);
   EXPECT_TRUE(shared.generic);
   EXPECT_TRUE(hasReason(shared, "same text sent in 5 other cases"));
+  // The store stops counting at kMaxSharingCases: the reason says so.
+  EXPECT_TRUE(hasReason(assessReply(m, c, kMaxSharingCases, Config::defaults()),
+                        "same text sent in " + std::to_string(kMaxSharingCases) + " or more other cases"));
 }
 
 TEST(GenericReply, LexiconAndThresholdComeFromTheConfiguration) {

