@@ -230,13 +230,14 @@ class SnapshotMerge {
   bool changed_ = false;
 };
 
-// The capture is committed; a failure of the intelligence rules must not turn the ack into an
-// error (the extension would resend forever). It is reported on stderr instead.
-// Its writes (priority, verdicts, reminder state) share one transaction: one durable commit, not one
-// per write; inside a batch (import) this joins the batch's transaction.
+// Runs inside the capture's transaction, so that a capture is one durable commit. A failure of
+// the intelligence rules must not lose the capture or turn the ack into an error (the extension
+// would resend forever): its writes (priority, verdicts, reminder schedule) are a savepoint that
+// is undone alone, and the failure is reported on stderr. Derived data only: the next reassess
+// (the host's timer, `caselog due`) computes it again.
 void reassessQuietly(CaseService& service, const std::string& caseId, CaptureOutcome* outcome) {
   try {
-    service.store().transaction([&] { service.reassess(caseId, outcome); });
+    service.store().savepoint([&] { service.reassess(caseId, outcome); });
   } catch (const std::exception& e) {
     std::cerr << "caselog: reassessing case " << caseId << " failed: " << e.what() << "\n";
   }
@@ -252,9 +253,10 @@ Instant captureTime(const CaptureSource& source, Instant now) {
 CaptureOutcome CaseService::capture(const CaseSnapshot& snapshot, const CaptureSource& source) {
   validate(snapshot);
   CaptureOutcome out;
-  store_.transaction(
-      [&] { out = SnapshotMerge(store_, config_, captureTime(source, now())).apply(snapshot); });
-  reassessQuietly(*this, out.caseId, &out);
+  store_.transaction([&] {
+    out = SnapshotMerge(store_, config_, captureTime(source, now())).apply(snapshot);
+    reassessQuietly(*this, out.caseId, &out);
+  });
   return out;
 }
 

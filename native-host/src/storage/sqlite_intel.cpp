@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "domain/generic_reply.hpp"
 #include "storage/sqlite_store.hpp"
 
 namespace caselog {
@@ -124,7 +125,8 @@ int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, cons
     // 100,000 cases is answered by the first band, as cheaply as a text nobody else received.
     std::set<std::string> cases;
     for (auto band : bands) {
-      Stmt st(db, "SELECT case_id FROM reply_bands WHERE band = ?1 AND case_id <> ?2 LIMIT ?3");
+      // DISTINCT walks the (band, case_id, …) key in order: 25 cases, not 25 replies of one case.
+      Stmt st(db, "SELECT DISTINCT case_id FROM reply_bands WHERE band = ?1 AND case_id <> ?2 LIMIT ?3");
       st.bind(1, asSigned(band)).bind(2, exceptCaseId).bind(3, kMaxSharingCases);
       while (st.step()) cases.insert(st.text(0));
       if (cases.size() >= static_cast<std::size_t>(kMaxSharingCases)) break;

@@ -106,29 +106,7 @@ sqlite::Db* SqliteStore::activeConnection() const {
 
 void SqliteStore::readTx(const std::function<void(sqlite::Db&)>& fn) {
   if (sqlite::Db* db = activeConnection()) return fn(*db);
-  auto db = takeConnection();
-  for (int attempt = 0;; ++attempt) {
-    try {
-      ActiveScope scope(this, db.get());
-      db->exec("BEGIN");
-      fn(*db);
-      db->exec("COMMIT");
-      break;
-    } catch (const sqlite::Busy& busy) {
-      rollbackQuietly(*db);
-      if (attempt + 1 < kMaxAttempts) {
-        backoff(attempt);
-        continue;
-      }
-      giveBack(std::move(db));
-      throw Error(ErrorCode::storage, "database is busy: " + busy.message);
-    } catch (...) {
-      rollbackQuietly(*db);
-      giveBack(std::move(db));
-      throw;
-    }
-  }
-  giveBack(std::move(db));
+  runTx("BEGIN", fn);
 }
 
 void SqliteStore::writeTx(const std::function<void(sqlite::Db&)>& fn) {
@@ -138,13 +116,25 @@ void SqliteStore::writeTx(const std::function<void(sqlite::Db&)>& fn) {
       throw Error(ErrorCode::internal, "write attempted inside a read transaction");
     return fn(*db);
   }
+  runTx("BEGIN IMMEDIATE", [&](sqlite::Db& db) {
+    fn(db);
+    sqlite::Stmt(db, "UPDATE meta SET value = value + 1 WHERE key = 'changes'").run();
+  });
+}
+
+// One transaction on a pooled connection, retried from the start while another connection holds
+// the lock. `begin` is "BEGIN" (a read snapshot) or "BEGIN IMMEDIATE" (the write lock up front).
+void SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)>& fn) {
   auto db = takeConnection();
   for (int attempt = 0;; ++attempt) {
     try {
       ActiveScope scope(this, db.get());
-      db->exec("BEGIN IMMEDIATE");
+      db->exec(begin);
       fn(*db);
-      sqlite::Stmt(*db, "UPDATE meta SET value = value + 1 WHERE key = 'changes'").run();
+      // SQLite rolls a transaction back by itself on some errors (a full disk, out of memory); a
+      // caller that caught such an error must not have its later writes run outside it.
+      if (sqlite3_get_autocommit(db->handle()))
+        throw Error(ErrorCode::storage, "the transaction was rolled back by SQLite; nothing was stored");
       db->exec("COMMIT");
       break;
     } catch (const sqlite::Busy& busy) {
@@ -166,6 +156,20 @@ void SqliteStore::writeTx(const std::function<void(sqlite::Db&)>& fn) {
 
 void SqliteStore::transaction(const std::function<void()>& fn) {
   writeTx([&](sqlite::Db&) { fn(); });
+}
+
+void SqliteStore::savepoint(const std::function<void()>& fn) {
+  writeTx([&](sqlite::Db& db) {
+    db.exec("SAVEPOINT part");
+    try {
+      fn();
+    } catch (...) {
+      if (!sqlite3_get_autocommit(db.handle()))
+        sqlite3_exec(db.handle(), "ROLLBACK TO part; RELEASE part", nullptr, nullptr, nullptr);
+      throw;
+    }
+    db.exec("RELEASE part");
+  });
 }
 
 std::int64_t SqliteStore::changeCounter() {

@@ -25,6 +25,7 @@ class SqliteStore final : public Store {
   ~SqliteStore() override;
 
   void transaction(const std::function<void()>& fn) override;
+  void savepoint(const std::function<void()>& fn) override;
 
   std::optional<CaseRecord> findCase(const std::string& caseId, bool withMessages) override;
   bool upsertCase(const CaseRecord& c) override;
@@ -93,6 +94,7 @@ class SqliteStore final : public Store {
   }
   void readTx(const std::function<void(sqlite::Db&)>& fn);
   void writeTx(const std::function<void(sqlite::Db&)>& fn);
+  void runTx(const char* begin, const std::function<void(sqlite::Db&)>& fn);
 
   std::unique_ptr<sqlite::Db> takeConnection();
   void giveBack(std::unique_ptr<sqlite::Db> db);

@@ -38,8 +38,6 @@ struct ReminderState {
   std::optional<Instant> dismissedAt;
 };
 
-inline constexpr int kMaxSharingCases = 25;
-
 class Store {
  public:
   virtual ~Store() = default;
@@ -49,6 +47,10 @@ class Store {
   // committed with synchronous=FULL, so when this returns the data is on disk). An exception
   // from fn rolls everything back and propagates. Nested calls join the outer transaction.
   virtual void transaction(const std::function<void()>& fn) = 0;
+  // Runs fn inside the open write transaction (a new one when none is open) as a part that can
+  // fail alone: an exception from fn undoes fn's writes only and propagates; the writes made
+  // before it in the transaction stay, to be committed with it.
+  virtual void savepoint(const std::function<void()>& fn) = 0;
 
   // ---- cases ----
   // Identifiers and notes are always filled; messages (current versions only, oldest first:

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "domain/generic_reply.hpp"
 #include "storage/store.hpp"
 #include "unit/storage/temp_dir.hpp"
 
@@ -65,6 +66,19 @@ TEST(IntelState, VerdictsAndCasesSharingBands) {
   store->saveGenericVerdict(a, {0.2, false, {}}, {});  // re-assessing replaces verdict and bands
   EXPECT_EQ(store->casesSharingBands({1}, "2"), 0);
   EXPECT_FALSE(store->genericVerdicts("1").at(a).generic);
+}
+
+TEST(IntelState, CasesSharingBandsStopsCountingAtTheCap) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  store->transaction([&] {
+    for (int i = 0; i < kMaxSharingCases + 5; ++i) {
+      for (int reply = 0; reply < 3; ++reply)  // three replies per case: still one case
+        store->saveGenericVerdict(addReply(*store, std::to_string(100 + i), "template"), {0.9, true, {}}, {5});
+    }
+  });
+  EXPECT_EQ(store->casesSharingBands({5}, "100"), kMaxSharingCases);
+  EXPECT_EQ(store->casesSharingBands({4, 5}, "999"), kMaxSharingCases);
 }
 
 TEST(IntelState, ReminderStateFollowsTheCaseVersion) {

@@ -207,6 +207,34 @@ TEST(Store, TransactionRollsBackOnError) {
   EXPECT_TRUE(store->allEvents().empty());
 }
 
+TEST(Store, AFailedSavepointUndoesItsOwnWritesOnly) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  store->transaction([&] {
+    store->upsertCase(makeCase("1001"));
+    EXPECT_THROW(store->savepoint([&] {
+      store->upsertCase(makeCase("1002"));
+      store->appendEvent("1002", "case_created", at("2026-11-21T10:00:00Z"), {});
+      throw Error(ErrorCode::internal, "boom");
+    }),
+                 Error);
+    store->savepoint([&] { store->upsertCase(makeCase("1003")); });
+    store->appendEvent("1001", "case_created", at("2026-11-21T10:00:00Z"), {});
+  });
+  EXPECT_TRUE(store->findCase("1001", false));
+  EXPECT_FALSE(store->findCase("1002", false));
+  EXPECT_TRUE(store->findCase("1003", false));
+  ASSERT_EQ(store->allEvents().size(), 1u);
+  EXPECT_TRUE(store->verify().ok);  // the chain continues from the event that stayed
+  // Outside a transaction, a savepoint is a transaction of its own.
+  EXPECT_THROW(store->savepoint([&] {
+    store->upsertCase(makeCase("1004"));
+    throw Error(ErrorCode::internal, "boom");
+  }),
+               Error);
+  EXPECT_FALSE(store->findCase("1004", false));
+}
+
 TEST(Store, ChangeCounterMovesWithEveryWriteAcrossConnections) {
   TempDir dir;
   const std::string path = dir.file("caselog.db");
