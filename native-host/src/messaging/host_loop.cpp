@@ -136,18 +136,26 @@ class HostLoop {
     timer_.expires_after(delay);
     timer_.async_wait([this](const boost::system::error_code& ec) {
       if (ec) return;
-      reassessAll();
+      if (reassessSlice()) {  // more are overdue: the next slice soon, after pending frames
+        scheduleReminders(std::chrono::milliseconds(5));
+        return;
+      }
       pushReminders();
       scheduleReminders(options_.reminderInterval);
     });
   }
 
-  void reassessAll() {
+  // Refreshes a slice of overdue assessments (CaseService::reassessDue): a few dozen milliseconds
+  // of work, so a capture arriving meanwhile waits no longer than that. True when a full slice
+  // was done (more may be waiting).
+  bool reassessSlice() {
+    constexpr std::size_t kSlice = 100;
     try {
       std::lock_guard lock(dispatcher_.serviceMutex());
-      dispatcher_.service().reassessAll();
+      return dispatcher_.service().reassessDue(kSlice) == kSlice;
     } catch (const std::exception& e) {
       std::cerr << "caselog-host: reassessing cases failed: " << e.what() << "\n";
+      return false;
     }
   }
 

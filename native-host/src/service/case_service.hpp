@@ -142,7 +142,11 @@ class CaseService {
   // Recompute and store a case's priority (and generic verdicts of new Amazon replies) after any
   // change; fills outcome->priority and outcome->reminders when given. capture() and the actions call it.
   void reassess(const std::string& caseId, CaptureOutcome* outcome = nullptr);
-  void reassessAll();  // as time passes: the host's timer, start-up, `caselog due`
+  void reassessAll();  // every open case (and any whose reminder schedule has come due)
+  // The cases whose assessment is older than its refresh time (6 h for an open case), up to
+  // `limit`, the longest overdue first; returns how many. The host's timer calls it in slices so
+  // that 100,000 open cases never hold up a capture.
+  std::size_t reassessDue(std::size_t limit);
   Priority priority(const CaseRecord& c);
   std::vector<Reminder> due();                   // everything due now, highest priority first
   std::vector<Reminder> fireDueReminders();      // due ones not yet fired: records the firing event
@@ -159,6 +163,8 @@ class CaseService {
   const Config& config() const { return config_; }
 
  private:
+  void reassessEach(const std::vector<std::string>& caseIds);  // one transaction
+
   Store& store_;
   const Config& config_;
   Clock clock_;

@@ -20,6 +20,9 @@ namespace caselog {
 namespace {
 
 constexpr std::size_t kBatch = 500;  // cases per write transaction in batch work
+// An open case's priority moves with time (its terms count days waiting and to a deadline), so
+// its assessment is refreshed this long after the last one; a closed case's only when it changes.
+constexpr std::chrono::hours kReassessEvery{6};
 
 bool isReminderRule(const std::string& rule) {
   static const std::vector<std::string> rules = {"amazon_silent", "needs_seller", "generic_reopen",
@@ -62,6 +65,24 @@ std::vector<Reminder> activeReminders(Store& store, const Config& config, const 
   return due;
 }
 
+bool isClosed(const std::string& status) {
+  return status == "resolved" || status == "closed";
+}
+
+// Computes and stores what a case's assessment derives: verdicts of new replies, the priority,
+// the reminder schedule. Returns the priority; `verdicts` receives the case's verdicts.
+Priority assessAndSave(Store& store, const Config& config, const CaseRecord& c, Instant now,
+                       std::vector<GenericVerdict>& verdicts) {
+  verdicts = verdictsFor(store, config, c, true);
+  Priority p = computePriority(c, verdicts, config, now);
+  store.savePriority(c.caseId, p);
+  AssessmentSchedule schedule;
+  schedule.nextReminderDue = nextReminderDue(c, verdicts, config, now);
+  if (!isClosed(c.status)) schedule.reassessAfter = now + kReassessEvery;
+  store.saveSchedule(c.caseId, schedule);
+  return p;
+}
+
 bool alreadyFired(const std::vector<ReminderState>& states, const std::string& rule, std::int64_t version) {
   return std::any_of(states.begin(), states.end(), [&](const ReminderState& s) {
     return s.rule == rule && s.firedAt && s.caseVersion == version;
@@ -85,10 +106,7 @@ void CaseService::reassess(const std::string& caseId, CaptureOutcome* outcome) {
   Priority p;
   store_.transaction([&] {
     c = getCase(caseId);
-    verdicts = verdictsFor(store_, config_, c, true);
-    p = computePriority(c, verdicts, config_, now());
-    store_.savePriority(caseId, p);
-    store_.saveNextReminderDue(caseId, nextReminderDue(c, verdicts, config_, now()));
+    p = assessAndSave(store_, config_, c, now(), verdicts);
   });
   if (outcome) {
     outcome->priority = p;
@@ -106,16 +124,25 @@ void CaseService::reassessAll() {
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (std::size_t start = 0; start < ids.size(); start += kBatch) {
     const std::size_t end = std::min(ids.size(), start + kBatch);
-    store_.transaction([&] {
-      for (std::size_t i = start; i < end; ++i) {
-        auto c = store_.findCase(ids[i], true);
-        if (!c) continue;  // removed meanwhile (team mode)
-        const auto verdicts = verdictsFor(store_, config_, *c, true);
-        store_.savePriority(c->caseId, computePriority(*c, verdicts, config_, now()));
-        store_.saveNextReminderDue(c->caseId, nextReminderDue(*c, verdicts, config_, now()));
-      }
-    });
+    reassessEach({ids.begin() + static_cast<std::ptrdiff_t>(start), ids.begin() + static_cast<std::ptrdiff_t>(end)});
   }
+}
+
+std::size_t CaseService::reassessDue(std::size_t limit) {
+  const auto ids = store_.reassessmentsDue(now(), limit);
+  reassessEach(ids);
+  return ids.size();
+}
+
+void CaseService::reassessEach(const std::vector<std::string>& caseIds) {
+  store_.transaction([&] {
+    for (const auto& id : caseIds) {
+      auto c = store_.findCase(id, true);
+      if (!c) continue;  // removed meanwhile (team mode)
+      std::vector<GenericVerdict> verdicts;
+      assessAndSave(store_, config_, *c, now(), verdicts);
+    }
+  });
 }
 
 std::vector<Reminder> CaseService::remindersFor(const CaseRecord& c) {

@@ -157,13 +157,18 @@ CREATE INDEX reminder_schedule_due ON reminder_schedule(next_due_at);
 )sql";
 
 // Version 3: the full-text indexes are written by the store (storage/fts_index.hpp says why),
-// not by triggers. The index contents do not change.
+// not by triggers; the index contents do not change. And when each open case's assessment is
+// next refreshed (its priority moves with time), so the host refreshes a slice at a time,
+// oldest first, instead of every open case at once; existing rows are due at once.
 constexpr const char* kSchemaV3 = R"sql(
 DROP TRIGGER messages_fts_insert;
 DROP TRIGGER messages_fts_supersede;
 DROP TRIGGER cases_fts_insert;
 DROP TRIGGER cases_fts_update;
 DROP TRIGGER notes_fts_insert;
+ALTER TABLE reminder_schedule ADD COLUMN reassess_after INTEGER;
+UPDATE reminder_schedule SET reassess_after = 0;
+CREATE INDEX reminder_schedule_reassess ON reminder_schedule(reassess_after);
 )sql";
 
 // Version 0: the pre-release layout (no hash chain, times as text, no search index).

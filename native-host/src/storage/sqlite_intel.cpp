@@ -135,17 +135,27 @@ int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, cons
   });
 }
 
-void SqliteStore::saveNextReminderDue(const std::string& caseId, std::optional<Instant> at) {
+void SqliteStore::saveSchedule(const std::string& caseId, const AssessmentSchedule& schedule) {
   write([&](Db& db) {
     Stmt st(db,
-            "INSERT INTO reminder_schedule(case_id, next_due_at) VALUES (?1, ?2) "
-            "ON CONFLICT(case_id) DO UPDATE SET next_due_at = excluded.next_due_at");
-    st.bind(1, caseId);
-    if (at)
-      st.bind(2, sqlite::seconds(*at));
-    else
-      st.bindNull(2);
+            "INSERT INTO reminder_schedule(case_id, next_due_at, reassess_after) VALUES (?1, ?2, ?3) "
+            "ON CONFLICT(case_id) DO UPDATE SET next_due_at = excluded.next_due_at, "
+            "reassess_after = excluded.reassess_after");
+    st.bind(1, caseId).bind(2, sqlite::seconds(schedule.nextReminderDue));
+    st.bind(3, sqlite::seconds(schedule.reassessAfter));
     st.run();
+  });
+}
+
+std::vector<std::string> SqliteStore::reassessmentsDue(Instant now, std::size_t limit) {
+  return read([&](Db& db) {
+    Stmt st(db,
+            "SELECT case_id FROM reminder_schedule WHERE reassess_after <= ?1 "
+            "ORDER BY reassess_after LIMIT ?2");
+    st.bind(1, sqlite::seconds(now)).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    return out;
   });
 }
 

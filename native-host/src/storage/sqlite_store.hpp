@@ -53,8 +53,9 @@ class SqliteStore final : public Store {
                           const std::vector<std::uint64_t>& bands) override;
   std::map<std::int64_t, GenericVerdict> genericVerdicts(const std::string& caseId) override;
   int casesSharingBands(const std::vector<std::uint64_t>& bands, const std::string& exceptCaseId) override;
-  void saveNextReminderDue(const std::string& caseId, std::optional<Instant> at) override;
+  void saveSchedule(const std::string& caseId, const AssessmentSchedule& schedule) override;
   std::vector<std::string> reminderCandidates(Instant now) override;
+  std::vector<std::string> reassessmentsDue(Instant now, std::size_t limit) override;
   std::vector<ReminderState> reminderStates(const std::string& caseId) override;
   void recordReminderFired(const std::string& caseId, const std::string& rule, std::int64_t caseVersion,
                            Instant at) override;

@@ -29,6 +29,12 @@
 
 namespace caselog {
 
+// When a case's derived state must be looked at again, saved at every reassess.
+struct AssessmentSchedule {
+  std::optional<Instant> nextReminderDue;  // nullopt: no reminder can come due unless the case changes
+  std::optional<Instant> reassessAfter;    // nullopt: nothing in it moves with time (a closed case)
+};
+
 // What the reminder rules remember per (case, rule): a rule fires once per case version, and a
 // dismissal holds until the case changes (its version moves on) or is snoozed.
 struct ReminderState {
@@ -107,11 +113,12 @@ class Store {
   // How many distinct cases other than exceptCaseId hold a message sharing any of these bands,
   // counted up to kMaxSharingCases (the answer saturates there, which keeps it cheap).
   virtual int casesSharingBands(const std::vector<std::uint64_t>& bands, const std::string& exceptCaseId) = 0;
-  // When the case's next reminder comes due (nullopt: none can without the case changing).
-  virtual void saveNextReminderDue(const std::string& caseId, std::optional<Instant> at) = 0;
+  virtual void saveSchedule(const std::string& caseId, const AssessmentSchedule& schedule) = 0;
   // Cases that may have a reminder due at `now`: those whose saved instant has passed, and those
   // never saved. Indexed: the cost follows the answer, not the number of cases.
   virtual std::vector<std::string> reminderCandidates(Instant now) = 0;
+  // Up to `limit` cases whose reassessAfter has passed at `now`, the longest overdue first. Indexed.
+  virtual std::vector<std::string> reassessmentsDue(Instant now, std::size_t limit) = 0;
   virtual std::vector<ReminderState> reminderStates(const std::string& caseId) = 0;
   virtual void recordReminderFired(const std::string& caseId, const std::string& rule,
                                    std::int64_t caseVersion, Instant at) = 0;

@@ -129,7 +129,7 @@ TEST_F(Intelligence, DueLoadsOnlyScheduledCases) {
   capture(snapshot("5252", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ9999.")}, "Closed"));
   EXPECT_EQ(store->reminderCandidates(now), std::vector<std::string>{"5251"});
   ASSERT_EQ(service->due().size(), 1u);
-  store->saveNextReminderDue("5251", now + std::chrono::hours{1});
+  store->saveSchedule("5251", {now + std::chrono::hours{1}, now + std::chrono::hours{6}});
   EXPECT_TRUE(store->reminderCandidates(now).empty());
   EXPECT_TRUE(service->due().empty());  // not loaded: the schedule says later
   service->reassessAll();               // brings the schedule back to the case's facts
@@ -175,6 +175,24 @@ TEST_F(Intelligence, ReassessAllFollowsTheClock) {
   now = *parseIso8601("2026-12-20T09:00:00Z");
   service->reassessAll();
   EXPECT_GT(store->storedPriority("5501")->score, early);  // waiting longer weighs more
+}
+
+// The host refreshes assessments in slices: only the open cases whose refresh time has passed,
+// the longest overdue first, never a closed one.
+TEST_F(Intelligence, ReassessDueRefreshesOnlyOverdueOpenCases) {
+  for (const char* id : {"5601", "5602", "5603"})
+    capture(snapshot(id, {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                     "Pending Amazon action"));
+  capture(snapshot("5604", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")}, "Closed"));
+  EXPECT_EQ(service->reassessDue(10), 0u);  // all assessed just now
+  now += std::chrono::hours{7};
+  EXPECT_EQ(store->reassessmentsDue(now, 10), (std::vector<std::string>{"5601", "5602", "5603"}));
+  const double before = store->storedPriority("5603")->score;
+  EXPECT_EQ(service->reassessDue(2), 2u);
+  EXPECT_EQ(store->reassessmentsDue(now, 10), std::vector<std::string>{"5603"});
+  EXPECT_EQ(service->reassessDue(2), 1u);
+  EXPECT_EQ(service->reassessDue(2), 0u);
+  EXPECT_GE(store->storedPriority("5603")->score, before);
 }
 
 TEST_F(Intelligence, TrendsCountWhatIsStored) {
