@@ -97,6 +97,7 @@ class ImportCommand : public Command {
     Progress progress(ctx.err, ctx.terminal.stderrTty, total);
     readLines(ctx, in, progress);
     progress.finish();
+    assess(ctx);
     return report(ctx, path);
   }
 
@@ -154,6 +155,20 @@ class ImportCommand : public Command {
       outcome_.errors.push_back("in lines " + std::to_string(batch.lines.front()) + "-" +
                                 std::to_string(batch.lines.back()) + ": " + e);
     batch = Batch{};
+  }
+
+  // The imported cases' priorities, generic-reply verdicts and reminder schedules, computed after
+  // the rows are stored (importSnapshots leaves them due), with a progress line of their own.
+  void assess(Context& ctx) {
+    const bool tty = ctx.terminal.stderrTty;
+    std::size_t shown = 0;
+    const std::size_t n = ctx.service.reassessOverdue([&](std::size_t done) {
+      if (!tty && done / 10000 == shown / 10000) return;
+      shown = done;
+      ctx.err << (tty ? "\r" : "") << "assessing… (" << done << " cases)" << (tty ? "" : "\n");
+      ctx.err.flush();
+    });
+    if (tty && n > 0) ctx.err << "\n";
   }
 
   void fail(const std::string& message) {

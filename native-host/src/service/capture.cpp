@@ -316,10 +316,16 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
       }
     }
     std::vector<CaptureOutcome> done;
+    // Each stored case is marked for assessment (due at once) instead of assessed here: the
+    // assessment is half the work of an import, and a caller that needs it now runs
+    // reassessOverdue() next (caselog import does, with its own progress); the host would too.
     auto applyAll = [&](const std::vector<std::size_t>& which) {
       done.clear();
       SnapshotMerge merge(store_, config_, captureTime(source, now()));
-      for (auto i : which) done.push_back(merge.apply(snapshots[i]));
+      for (auto i : which) {
+        done.push_back(merge.apply(snapshots[i]));
+        store_.saveSchedule(done.back().caseId, {Instant{}, Instant{}});
+      }
     };
     try {
       store_.transaction([&] { applyAll(valid); });
@@ -335,9 +341,6 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
       }
       done = std::move(kept);
     }
-    store_.transaction([&] {
-      for (const auto& one : done) reassessQuietly(*this, one.caseId, nullptr);
-    });
     for (const auto& one : done) {
       ++out.snapshots;
       out.created += one.created ? 1 : 0;

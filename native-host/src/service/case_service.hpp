@@ -119,6 +119,7 @@ class CaseService {
   CaptureOutcome capture(const CaseSnapshot& snapshot, const CaptureSource& source);
   ListCaptureOutcome captureList(const std::vector<CaseListEntry>& entries, const CaptureSource& source);
   // Many snapshots in few transactions (caselog import). Bad entries are counted, not fatal.
+  // The cases are stored and marked for assessment, not assessed: call reassessOverdue() after.
   ImportOutcome importSnapshots(const std::vector<CaseSnapshot>& snapshots, const CaptureSource& source,
                                 const std::function<void(const ImportProgress&)>& progress = {});
 
@@ -147,6 +148,9 @@ class CaseService {
   // `limit`, the longest overdue first; returns how many. The host's timer calls it in slices so
   // that 100,000 open cases never hold up a capture.
   std::size_t reassessDue(std::size_t limit);
+  // reassessDue() in batches until nothing is overdue (after an import); progress gets the count
+  // done so far. Returns the count.
+  std::size_t reassessOverdue(const std::function<void(std::size_t done)>& progress = {});
   Priority priority(const CaseRecord& c);
   std::vector<Reminder> due();                   // everything due now, highest priority first
   std::vector<Reminder> fireDueReminders();      // due ones not yet fired: records the firing event

@@ -322,6 +322,7 @@ DemoLoadResult loadDemoData(CaseService& service, const DemoData& data,
     result.failed += o.failed;
     if (progress) progress(end, data.cases.size());
   }
+  service.reassessOverdue();
   for (const auto& a : data.actions) {
     if (a.kind == "note") service.addNote(a.caseId, a.text);
     if (a.kind == "snooze") service.snooze(a.caseId, a.until);

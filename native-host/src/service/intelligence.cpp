@@ -134,6 +134,16 @@ std::size_t CaseService::reassessDue(std::size_t limit) {
   return ids.size();
 }
 
+std::size_t CaseService::reassessOverdue(const std::function<void(std::size_t done)>& progress) {
+  std::size_t total = 0;
+  for (;;) {
+    const std::size_t n = reassessDue(kBatch);
+    total += n;
+    if (progress && n > 0) progress(total);
+    if (n < kBatch) return total;
+  }
+}
+
 void CaseService::reassessEach(const std::vector<std::string>& caseIds) {
   store_.transaction([&] {
     for (const auto& id : caseIds) {

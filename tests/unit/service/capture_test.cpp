@@ -194,5 +194,23 @@ TEST_F(Capture, ImportCountsBadEntriesByLineAndKeepsTheRest) {
   EXPECT_TRUE(service_.verify().ok);
 }
 
+// An import stores the cases and leaves their assessment due; reassessOverdue() makes it.
+TEST_F(Capture, ImportedCasesAreAssessedAfterwards) {
+  std::vector<CaseSnapshot> snapshots;
+  for (int i = 0; i < 3; ++i) {
+    snapshots.push_back(listingCase());
+    snapshots.back().caseId = std::to_string(7100 + i);
+  }
+  service_.importSnapshots(snapshots, source("import"));
+  EXPECT_FALSE(store_->storedPriority("7100"));
+  EXPECT_EQ(store_->reassessmentsDue(Instant{std::chrono::seconds{1}}, 10).size(), 3u);
+  std::vector<std::size_t> progress;
+  EXPECT_EQ(service_.reassessOverdue([&](std::size_t done) { progress.push_back(done); }), 3u);
+  EXPECT_EQ(progress, std::vector<std::size_t>{3});
+  EXPECT_TRUE(store_->storedPriority("7100"));
+  EXPECT_TRUE(store_->reassessmentsDue(Instant{std::chrono::seconds{1}}, 10).empty());
+  EXPECT_EQ(service_.reassessOverdue(), 0u);
+}
+
 }  // namespace
 }  // namespace caselog::testing
