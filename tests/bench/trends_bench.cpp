@@ -82,7 +82,8 @@ std::string difference(const Trends& a, const Trends& b) {
   if (a.times.size() != b.times.size()) return "times size";
   for (std::size_t i = 0; i < a.times.size(); ++i) {
     const auto &x = a.times[i], &y = b.times[i];
-    if (x.category != y.category || x.cases != y.cases || x.medianHoursToFirstReply != y.medianHoursToFirstReply ||
+    if (x.category != y.category || x.cases != y.cases ||
+        x.medianHoursToFirstReply != y.medianHoursToFirstReply ||
         x.medianHoursToResolution != y.medianHoursToResolution)
       return "times[" + std::to_string(i) + "]";
   }
@@ -116,7 +117,8 @@ int run(const Options& o) {
   const double wholeMs = millis([&] { whole = wholeCaseTrends(*store, service, config, now); });
   std::printf("%-58s %10.0f %10s\n", "whole cases with messages (the former trends(), 1 run)", wholeMs, "");
   const std::string diff = difference(fast, whole);
-  std::printf("same Trends from both: %s\n", diff.empty() ? "yes" : ("NO, first difference: " + diff).c_str());
+  std::printf("same Trends from both: %s\n",
+              diff.empty() ? "yes" : ("NO, first difference: " + diff).c_str());
   return diff.empty() ? 0 : 1;
 }
 

@@ -16,8 +16,9 @@
 //    the fly (not saved, as before: trends is a read); beyond that they are reported as
 //    Trends::unassessedReplies and left out of the generic-reply rate, instead of making one
 //    `caselog stats` cost minutes (each assessment reads the reply and probes its near-duplicates).
-#include "domain/category.hpp"
 #include "domain/trends.hpp"
+
+#include "domain/category.hpp"
 #include "service/case_service.hpp"
 #include "storage/store.hpp"
 

@@ -85,9 +85,9 @@ TEST(TrendCases, ResolutionEndsAtUpdatedAtElseTheLastMessage) {
 
 TEST(TrendCases, RecurringWindowKeepsPastCasesWithinTheWindowOnly) {
   const std::vector<TrendCase> cases = {
-      light("inside", "other", kNow - days{90}),       // on the edge: kept
-      light("outside", "other", kNow - days{91}),      // too old
-      light("future", "other", kNow + hours{1}),       // not begun yet
+      light("inside", "other", kNow - days{90}),   // on the edge: kept
+      light("outside", "other", kNow - days{91}),  // too old
+      light("future", "other", kNow + hours{1}),   // not begun yet
       light("today", "other", kNow),
   };
   EXPECT_EQ(recurringWindowCases(cases, Config::defaults(), kNow), (std::vector<std::size_t>{0, 3}));

@@ -1,9 +1,8 @@
 // CaseService::trends() over a real store gives what the whole-case computation gives (every case
 // loaded with its messages, verdicts from CaseService::genericVerdicts), on a generated history.
-#include "domain/trends.hpp"
-
 #include <cstdint>
 
+#include "domain/trends.hpp"
 #include "storage/sqlite_db.hpp"
 #include "unit/service/service_fixture.hpp"
 
@@ -45,7 +44,7 @@ std::string iso(Instant t) {
   return formatIso8601(t);
 }
 
-class Trends_ : public ServiceTest {
+class ServiceTrends : public ServiceTest {
  protected:
   // Cases over the last ~200 days; a few ASINs and shipments come back, so some issues recur.
   void generate(int n) {
@@ -130,7 +129,7 @@ void expectSame(const Trends& a, const Trends& b) {
   EXPECT_DOUBLE_EQ(a.reopenRate, b.reopenRate);
 }
 
-TEST_F(Trends_, SameAsFromWholeCases) {
+TEST_F(ServiceTrends, SameAsFromWholeCases) {
   generate(150);
   const Trends t = service_.trends();
   // The history is rich enough to compare something in each part.
@@ -148,7 +147,7 @@ TEST_F(Trends_, SameAsFromWholeCases) {
   expectSame(t, wholeCaseTrends());
 }
 
-TEST_F(Trends_, AFewRepliesWithoutAVerdictAreAssessedOnTheFly) {
+TEST_F(ServiceTrends, AFewRepliesWithoutAVerdictAreAssessedOnTheFly) {
   generate(40);
   const int before = service_.trends().amazonReplies;
   for (int k = 0; k < 30; ++k) addUnassessedReply("50000" + std::to_string(10 + k), k);
@@ -158,7 +157,7 @@ TEST_F(Trends_, AFewRepliesWithoutAVerdictAreAssessedOnTheFly) {
   expectSame(t, wholeCaseTrends());
 }
 
-TEST_F(Trends_, AnEmptyStoredCategoryIsInferredAsBefore) {
+TEST_F(ServiceTrends, AnEmptyStoredCategoryIsInferredAsBefore) {
   generate(20);
   {  // upsertCase never stores an empty category, but a store migrated from v0 may hold ''
     sqlite::Db db(dir_.file("caselog.db"), false);
@@ -169,7 +168,7 @@ TEST_F(Trends_, AnEmptyStoredCategoryIsInferredAsBefore) {
   expectSame(t, wholeCaseTrends());
 }
 
-TEST_F(Trends_, ManyRepliesWithoutAVerdictAreReportedNotAssessed) {
+TEST_F(ServiceTrends, ManyRepliesWithoutAVerdictAreReportedNotAssessed) {
   generate(10);
   const Trends before = service_.trends();
   for (int k = 0; k < 201; ++k) addUnassessedReply("5000001", k);
@@ -178,7 +177,7 @@ TEST_F(Trends_, ManyRepliesWithoutAVerdictAreReportedNotAssessed) {
   EXPECT_EQ(t.unassessedReplies, 201);
   EXPECT_EQ(t.genericReplies, before.genericReplies);
   EXPECT_DOUBLE_EQ(t.genericReplyRate, before.genericReplyRate);  // over the assessed replies only
-  service_.reassess("5000001");  // stores the missing verdicts
+  service_.reassess("5000001");                                   // stores the missing verdicts
   const Trends after = service_.trends();
   EXPECT_EQ(after.unassessedReplies, 0);
   expectSame(after, wholeCaseTrends());

@@ -142,7 +142,8 @@ TEST_F(TrendStore, ManySpansGiveTheSameAnswersAsFew) {
       if (i % 7 == 0) continue;  // some cases have no messages
       const std::string day = std::to_string(10 + i % 9);
       add(ids.back(), "seller", ("2026-11-" + day + "T08:00:00Z").c_str());
-      add(ids.back(), "amazon", i % 5 == 0 ? nullptr : ("2026-11-0" + std::to_string(1 + i % 9) + "T08:00:00Z").c_str());
+      add(ids.back(), "amazon",
+          i % 5 == 0 ? nullptr : ("2026-11-0" + std::to_string(1 + i % 9) + "T08:00:00Z").c_str());
     }
     add(ids[1], "amazon", "2026-10-01T00:00:00Z");  // not adjacent to the case's other messages
   });
@@ -151,8 +152,9 @@ TEST_F(TrendStore, ManySpansGiveTheSameAnswersAsFew) {
   const auto many = store->messageSpans(ids);
   ASSERT_EQ(many.size(), ids.size());
   for (std::size_t start = 0; start < ids.size(); start += 500) {
-    const std::vector<std::string> part(ids.begin() + static_cast<std::ptrdiff_t>(start),
-                                        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + 500)));
+    const std::vector<std::string> part(
+        ids.begin() + static_cast<std::ptrdiff_t>(start),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + 500)));
     const auto few = store->messageSpans(part);
     for (std::size_t k = 0; k < part.size(); ++k) {
       EXPECT_EQ(many[start + k].first, few[k].first) << part[k];
@@ -186,7 +188,8 @@ TEST_F(TrendStore, IdentifiersOfTheNamedCasesInOrder) {
   ASSERT_EQ(ids.size(), 3u);
   EXPECT_EQ(ids[0], (std::vector<Identifier>{{"shipment", "FBA15XYZ1AB2"}}));
   EXPECT_TRUE(ids[1].empty());
-  EXPECT_EQ(ids[2], (std::vector<Identifier>{{"asin", "B0AAAAAAA1"}, {"asin", "B0ZZZZZZZ1"}, {"sku", "RED-1"}}));
+  EXPECT_EQ(ids[2],
+            (std::vector<Identifier>{{"asin", "B0AAAAAAA1"}, {"asin", "B0ZZZZZZZ1"}, {"sku", "RED-1"}}));
 }
 
 }  // namespace
