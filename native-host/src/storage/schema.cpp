@@ -159,7 +159,10 @@ CREATE INDEX reminder_schedule_due ON reminder_schedule(next_due_at);
 // Version 3: the full-text indexes are written by the store (storage/fts_index.hpp says why),
 // not by triggers; the index contents do not change. And when each open case's assessment is
 // next refreshed (its priority moves with time), so the host refreshes a slice at a time,
-// oldest first, instead of every open case at once; existing rows are due at once.
+// oldest first, instead of every open case at once; existing rows are due at once. And the
+// near-duplicate bands are kept per case, not per message: the question asked of them is "how
+// many other cases got this text", and a case that got one template ten times held ten rows of
+// each band (ten index entries to write per reply, ten to step over when counting).
 constexpr const char* kSchemaV3 = R"sql(
 DROP TRIGGER messages_fts_insert;
 DROP TRIGGER messages_fts_supersede;
@@ -169,6 +172,13 @@ DROP TRIGGER notes_fts_insert;
 ALTER TABLE reminder_schedule ADD COLUMN reassess_after INTEGER;
 UPDATE reminder_schedule SET reassess_after = 0;
 CREATE INDEX reminder_schedule_reassess ON reminder_schedule(reassess_after);
+CREATE TABLE reply_band_cases(
+  band INTEGER NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases(case_id),
+  PRIMARY KEY(band, case_id)) WITHOUT ROWID;
+INSERT OR IGNORE INTO reply_band_cases(band, case_id) SELECT band, case_id FROM reply_bands;
+DROP TABLE reply_bands;
+ALTER TABLE reply_band_cases RENAME TO reply_bands;
 )sql";
 
 // Version 0: the pre-release layout (no hash chain, times as text, no search index).

@@ -86,13 +86,10 @@ void SqliteStore::saveGenericVerdict(std::int64_t messageId, const GenericVerdic
         .bind(3, v.generic ? 1 : 0)
         .bind(4, nlohmann::json(v.reasons).dump())
         .run();
-    Stmt(db, "DELETE FROM reply_bands WHERE message_id = ?1").bind(1, messageId).run();
+    Stmt add(db, "INSERT OR IGNORE INTO reply_bands(band, case_id) VALUES (?1, ?2)");
     for (auto band : bands) {
-      Stmt(db, "INSERT OR IGNORE INTO reply_bands(band, case_id, message_id) VALUES (?1, ?2, ?3)")
-          .bind(1, asSigned(band))
-          .bind(2, caseId)
-          .bind(3, messageId)
-          .run();
+      add.bind(1, asSigned(band)).bind(2, caseId).run();
+      add.reset();
     }
   });
 }
@@ -125,8 +122,7 @@ int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, cons
     // 100,000 cases is answered by the first band, as cheaply as a text nobody else received.
     std::set<std::string> cases;
     for (auto band : bands) {
-      // DISTINCT walks the (band, case_id, …) key in order: 25 cases, not 25 replies of one case.
-      Stmt st(db, "SELECT DISTINCT case_id FROM reply_bands WHERE band = ?1 AND case_id <> ?2 LIMIT ?3");
+      Stmt st(db, "SELECT case_id FROM reply_bands WHERE band = ?1 AND case_id <> ?2 LIMIT ?3");
       st.bind(1, asSigned(band)).bind(2, exceptCaseId).bind(3, kMaxSharingCases);
       while (st.step()) cases.insert(st.text(0));
       if (cases.size() >= static_cast<std::size_t>(kMaxSharingCases)) break;

@@ -105,7 +105,8 @@ class Store {
   // ---- case intelligence (service/intelligence.cpp) ----
   virtual void savePriority(const std::string& caseId, const Priority& p) = 0;
   virtual std::optional<Priority> storedPriority(const std::string& caseId) = 0;
-  // Per Amazon message: its generic-reply verdict and its LSH band hashes (replyBands()).
+  // Per Amazon message: its generic-reply verdict (replacing one saved before) and its LSH band
+  // hashes (replyBands()), which are kept per case: "this case received a text with these bands".
   virtual void saveGenericVerdict(std::int64_t messageId, const GenericVerdict& v,
                                   const std::vector<std::uint64_t>& bands) = 0;
   // Stored verdicts of the case's messages, keyed by message id (messages never assessed are absent).

@@ -109,6 +109,14 @@ TEST(Migration, V2ToV3DropsTheIndexTriggersAndTheStoreKeepsTheIndexesCurrent) {
     ASSERT_TRUE(triggers.step());
     EXPECT_EQ(triggers.int64(0), 0);
   }
+  {
+    sqlite::Db db(path, false);  // the bands of the case's two replies, one row per (band, case)
+    sqlite::Stmt bands(db, "SELECT count(*), count(DISTINCT case_id) FROM reply_bands");
+    ASSERT_TRUE(bands.step());
+    EXPECT_EQ(bands.int64(0), 32);
+    EXPECT_EQ(bands.int64(1), 1);
+    EXPECT_EQ(store->casesSharingBands({static_cast<std::uint64_t>(-6122531622855400831LL)}, "1"), 1);
+  }
   // What version 2's triggers indexed is still found; the superseded reply is not.
   EXPECT_EQ(hitAuthors(*store, "reimbursed"), std::vector<std::string>{"amazon"});
   EXPECT_TRUE(hitAuthors(*store, "investigating").empty());
