@@ -164,11 +164,11 @@ CREATE INDEX reminder_schedule_due ON reminder_schedule(next_due_at);
 // many other cases got this text", and a case that got one template ten times held ten rows of
 // each band (ten index entries to write per reply, ten to step over when counting).
 constexpr const char* kSchemaV3 = R"sql(
-DROP TRIGGER messages_fts_insert;
-DROP TRIGGER messages_fts_supersede;
-DROP TRIGGER cases_fts_insert;
-DROP TRIGGER cases_fts_update;
-DROP TRIGGER notes_fts_insert;
+DROP TRIGGER IF EXISTS messages_fts_insert;
+DROP TRIGGER IF EXISTS messages_fts_supersede;
+DROP TRIGGER IF EXISTS cases_fts_insert;
+DROP TRIGGER IF EXISTS cases_fts_update;
+DROP TRIGGER IF EXISTS notes_fts_insert;
 ALTER TABLE reminder_schedule ADD COLUMN reassess_after INTEGER;
 UPDATE reminder_schedule SET reassess_after = 0;
 CREATE INDEX reminder_schedule_reassess ON reminder_schedule(reassess_after);
