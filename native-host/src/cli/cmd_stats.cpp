@@ -61,7 +61,11 @@ void printHuman(Context& ctx, const Trends& t) {
   auto& o = ctx.out;
   o << "Cases " << t.cases << "   reopened " << t.reopenedCases << " (" << percent(t.reopenRate)
     << ")   Amazon replies " << t.amazonReplies << "   generic " << t.genericReplies << " ("
-    << percent(t.genericReplyRate) << ")\n\n";
+    << percent(t.genericReplyRate) << ")\n";
+  if (t.unassessedReplies > 0)
+    o << t.unassessedReplies << " Amazon replies are not assessed yet (the host assesses them in the "
+      << "background) and are left out of the generic rate.\n";
+  o << "\n";
   const auto lines = sparklines(t);
   Table table(
       {{"CATEGORY"}, {"CASES", true}, {"1ST REPLY", true}, {"RESOLVED IN", true}, {"PER WEEK (26 weeks)"}});

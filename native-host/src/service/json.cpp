@@ -141,6 +141,7 @@ json toJson(const Trends& t) {
           {"times", toJsonArray(t.times)},
           {"amazonReplies", t.amazonReplies},
           {"genericReplies", t.genericReplies},
+          {"unassessedReplies", t.unassessedReplies},
           {"genericReplyRate", t.genericReplyRate},
           {"cases", t.cases},
           {"reopenedCases", t.reopenedCases},

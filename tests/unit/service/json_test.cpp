@@ -172,7 +172,8 @@ TEST(Json, TrendsSayNullForAMedianWithoutData) {
   const json j = toJson(t);
   EXPECT_EQ(keys(j),
             (std::set<std::string>{"perWeek", "recurring", "times", "amazonReplies", "genericReplies",
-                                   "genericReplyRate", "cases", "reopenedCases", "reopenRate"}));
+                                   "unassessedReplies", "genericReplyRate", "cases", "reopenedCases",
+                                   "reopenRate"}));
   EXPECT_EQ(j["perWeek"][0],
             json({{"weekStart", "2026-11-16"}, {"category", "fba_inventory"}, {"cases", 3}}));
   EXPECT_EQ(j["recurring"][0]["caseIds"], json::array({"1", "2"}));
