@@ -3,6 +3,7 @@
 // version-2 host: one case captured, re-captured with an edited reply and a new subject, a note).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -64,6 +65,10 @@ TEST(Migration, BacksUpThenMigratesV0WithoutLoss) {
   const auto report = store->verify();
   EXPECT_TRUE(report.ok) << report.problem;
 
+  // Never assessed before: due for assessment now, so the host's reassess slices find it.
+  const auto due = store->reassessmentsDue(Instant{std::chrono::seconds{1}}, 100);
+  EXPECT_NE(std::find(due.begin(), due.end(), "17865432950"), due.end());
+
   // Migrated data is searchable.
   SearchQuery q;
   q.text = "FBA15XYZ1AB2";
@@ -117,6 +122,9 @@ TEST(Migration, V2ToV3DropsTheIndexTriggersAndTheStoreKeepsTheIndexesCurrent) {
     EXPECT_EQ(bands.int64(1), 1);
     EXPECT_EQ(store->casesSharingBands({static_cast<std::uint64_t>(-6122531622855400831LL)}, "1"), 1);
   }
+  // Every case's assessment is due once after the migration (the slices of reassessDue find it).
+  EXPECT_EQ(store->reassessmentsDue(Instant{std::chrono::seconds{1}}, 10),
+            std::vector<std::string>{"17000000001"});
   // What version 2's triggers indexed is still found; the superseded reply is not.
   EXPECT_EQ(hitAuthors(*store, "reimbursed"), std::vector<std::string>{"amazon"});
   EXPECT_TRUE(hitAuthors(*store, "investigating").empty());
