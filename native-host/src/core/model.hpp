@@ -1,5 +1,5 @@
 // The data model shared by every layer: what a capture brings in, and what the store keeps.
-// Plain structs, no behaviour. JSON mapping lives in core/json.hpp.
+// Plain structs, no behaviour. JSON mapping lives in service/json.hpp.
 #pragma once
 
 #include <cstdint>
