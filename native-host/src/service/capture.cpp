@@ -319,12 +319,13 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
     // Each stored case is marked for assessment (due at once) instead of assessed here: the
     // assessment is half the work of an import, and a caller that needs it now runs
     // reassessOverdue() next (caselog import does, with its own progress); the host would too.
+    // Its reminders count from that assessment on (it saves when they come due).
     auto applyAll = [&](const std::vector<std::size_t>& which) {
       done.clear();
       SnapshotMerge merge(store_, config_, captureTime(source, now()));
       for (auto i : which) {
         done.push_back(merge.apply(snapshots[i]));
-        store_.saveSchedule(done.back().caseId, {Instant{}, Instant{}});
+        store_.saveSchedule(done.back().caseId, {std::nullopt, Instant{}});
       }
     };
     try {

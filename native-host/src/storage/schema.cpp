@@ -160,7 +160,9 @@ CREATE INDEX reminder_schedule_due ON reminder_schedule(next_due_at);
 // not by triggers; the index contents do not change. And when each open case's assessment is
 // next refreshed (its priority moves with time), so the host refreshes a slice at a time,
 // oldest first, instead of every open case at once; every existing case is due at once (one that
-// was never assessed, too: it gets a row, or no slice would ever find it). And the
+// was never assessed, too: it gets a row, or no slice would ever find it; its reminders are
+// looked at once that assessment has saved when they come due — not all at once by due(), which
+// would compute every case's verdicts on the spot). And the
 // near-duplicate bands are kept per case, not per message: the question asked of them is "how
 // many other cases got this text", and a case that got one template ten times held ten rows of
 // each band (ten index entries to write per reply, ten to step over when counting).
@@ -172,7 +174,7 @@ DROP TRIGGER IF EXISTS cases_fts_update;
 DROP TRIGGER IF EXISTS notes_fts_insert;
 ALTER TABLE reminder_schedule ADD COLUMN reassess_after INTEGER;
 UPDATE reminder_schedule SET reassess_after = 0;
-INSERT OR IGNORE INTO reminder_schedule(case_id, next_due_at, reassess_after) SELECT case_id, 0, 0 FROM cases;
+INSERT OR IGNORE INTO reminder_schedule(case_id, next_due_at, reassess_after) SELECT case_id, NULL, 0 FROM cases;
 CREATE INDEX reminder_schedule_reassess ON reminder_schedule(reassess_after);
 CREATE TABLE reply_band_cases(
   band INTEGER NOT NULL,
