@@ -68,6 +68,10 @@ TEST(Migration, BacksUpThenMigratesV0WithoutLoss) {
   // Never assessed before: due for assessment now, so the host's reassess slices find it.
   const auto due = store->reassessmentsDue(Instant{std::chrono::seconds{1}}, 100);
   EXPECT_NE(std::find(due.begin(), due.end(), "17865432950"), due.end());
+  // …and not a reminder candidate before that assessment has saved when its reminders come due
+  // (due() would otherwise compute every migrated case's verdicts at once).
+  const auto candidates = store->reminderCandidates(*parseIso8601("2030-01-01T00:00:00Z"));
+  EXPECT_EQ(std::find(candidates.begin(), candidates.end(), "17865432950"), candidates.end());
 
   // Migrated data is searchable.
   SearchQuery q;
