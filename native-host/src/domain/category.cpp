@@ -90,12 +90,10 @@ std::vector<FoldedText> foldedTexts(const CaseRecord& c) {
 }
 
 double categoryEvidence(const std::vector<FoldedText>& texts, const std::string& key, const Config& config) {
-  const auto& keywords = keywordsOf(config, key);
-  if (keywords.empty()) return 0;
+  const KeywordIndex& keywords = config.keywords("/categories/" + key + "/keywords");
+  if (keywords.keywords().empty()) return 0;
   double score = 0;
-  for (const auto& t : texts) {
-    for (const auto& keyword : keywords) score += t.text.matchesFolded(keyword) ? t.weight : 0;
-  }
+  for (const auto& t : texts) score += static_cast<double>(keywords.count(t.text)) * t.weight;
   return score;
 }
 

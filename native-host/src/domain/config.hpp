@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/keywords.hpp"
+
 namespace caselog {
 
 struct Config {
@@ -34,6 +36,8 @@ struct Config {
   // these lexicons against every reply. `values` must not change after the first call (a copy
   // of the Config starts with an empty cache).
   const std::vector<std::string>& folded(const std::string& pointer) const;
+  // folded(pointer) indexed for matching against many texts (domain/keywords.hpp), kept likewise.
+  const KeywordIndex& keywords(const std::string& pointer) const;
 
   Config() = default;
   Config(const Config& other) : values(other.values) {}
@@ -49,6 +53,7 @@ struct Config {
   struct FoldedCache {
     std::mutex mutex;
     std::map<std::string, std::vector<std::string>, std::less<>> lists;
+    std::map<std::string, KeywordIndex, std::less<>> indexes;
   };
   mutable std::unique_ptr<FoldedCache> foldedCache_ = std::make_unique<FoldedCache>();
 };

@@ -1,5 +1,7 @@
 #include "domain/keywords.hpp"
 
+#include <algorithm>
+
 #include "domain/text.hpp"
 
 namespace caselog {
@@ -56,6 +58,36 @@ std::vector<std::string> KeywordMatcher::matched(const std::vector<std::string>&
     if (matchesFolded(keyword)) found.push_back(keyword);
   }
   return found;
+}
+
+KeywordIndex::KeywordIndex(std::vector<std::string> foldedKeywords) : keywords_(std::move(foldedKeywords)) {
+  for (std::size_t i = 0; i < keywords_.size(); ++i) {
+    const std::string_view first = firstWord(keywords_[i]);
+    if (first.empty())
+      unindexed_.push_back(i);
+    else
+      byFirstWord_[std::string(first)].push_back(i);
+  }
+}
+
+std::vector<std::size_t> KeywordIndex::matchedAt(const KeywordMatcher& text) const {
+  std::vector<std::size_t> found;
+  auto check = [&](std::size_t i) {
+    if (matchesKeyword(text.text(), keywords_[i])) found.push_back(i);
+  };
+  for (const auto& word : text.words()) {
+    if (auto it = byFirstWord_.find(word); it != byFirstWord_.end())
+      for (auto i : it->second) check(i);
+  }
+  for (auto i : unindexed_) check(i);
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::vector<std::string> KeywordIndex::matched(const KeywordMatcher& text) const {
+  std::vector<std::string> out;
+  for (auto i : matchedAt(text)) out.push_back(keywords_[i]);
+  return out;
 }
 
 std::vector<std::string> matchedKeywords(std::string_view foldedText,

@@ -182,8 +182,8 @@ ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Co
   const std::string folded = text::fold(body);
   ReplyFeatures f;
   const KeywordMatcher matcher(folded);
-  f.phrases = matcher.matched(config.folded("/generic/phrases"));
-  f.actions = matcher.matched(config.folded("/generic/actionPhrases"));
+  f.phrases = config.keywords("/generic/phrases").matched(matcher);
+  f.actions = config.keywords("/generic/actionPhrases").matched(matcher);
   for (const auto& marker : config.folded("/generic/helpLinkMarkers")) {
     if (text::contains(folded, marker)) f.helpLink = true;
   }
@@ -199,8 +199,8 @@ ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Co
   f.identifiers.assign(named.begin(), named.end());
   f.subjectTerms = subjectTermsIn(folded, c.subject);
   f.details = concreteDetails(folded, c);
-  f.explainsCause = !matcher.matched(config.folded("/generic/causePhrases")).empty();
-  f.asksForEvidence = !matcher.matched(config.folded("/generic/evidencePhrases")).empty();
+  f.explainsCause = config.keywords("/generic/causePhrases").any(matcher);
+  f.asksForEvidence = config.keywords("/generic/evidencePhrases").any(matcher);
   return f;
 }
 

@@ -43,3 +43,28 @@ TEST(Keywords, StemsWithAStar) {
   EXPECT_EQ(matchedKeywords("brand and trademark", {"brand", "trademark", "patent"}),
             (std::vector<std::string>{"brand", "trademark"}));
 }
+
+namespace caselog {
+namespace {
+
+// The index answers exactly what checking every keyword answers, in the list's order.
+TEST(Keywords, TheIndexFindsWhatAFullScanFinds) {
+  const std::vector<std::string> keywords = {
+      "suppress*", "listing removed", "listing", "b08xyz1234", "a-to-z", "(policy)", "出品",
+      "停止", "thank you for contacting", "removed", "listing", "asin* removed", "zzz never"};
+  const std::vector<std::string> texts = {
+      "your listing was removed and suppressed", "listing removed b08xyz1234",
+      "thank you for contacting amazon. the a-to-z claim (policy) applies",
+      "出品が停止されました", "unsuppressed listings", "", "asins removed today"};
+  const KeywordIndex index(keywords);
+  for (const auto& t : texts) {
+    const KeywordMatcher text(t);
+    EXPECT_EQ(index.matched(text), text.matched(keywords)) << t;
+    EXPECT_EQ(index.count(text), text.matched(keywords).size()) << t;
+  }
+  EXPECT_EQ(index.matched(KeywordMatcher("listing removed")),
+            (std::vector<std::string>{"listing removed", "listing", "removed", "listing"}));
+}
+
+}  // namespace
+}  // namespace caselog
