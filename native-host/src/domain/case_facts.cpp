@@ -6,6 +6,7 @@
 #include <set>
 
 #include "domain/category.hpp"
+#include "domain/status.hpp"
 
 namespace caselog {
 
@@ -16,7 +17,7 @@ Instant messageTime(const StoredMessage& m) {
 CaseFacts caseFacts(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts, const Config& config) {
   CaseFacts f;
   f.category = c.category.empty() ? inferCategory(c, config) : c.category;
-  f.closed = c.status == "resolved" || c.status == "closed";
+  f.closed = isClosedStatus(c.status);
   f.utcOffset = std::chrono::minutes{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))};
   f.expectedReplyBusinessDays =
       static_cast<int>(config.number("/categories/" + f.category + "/expectedReplyBusinessDays",

@@ -10,4 +10,9 @@ namespace caselog {
 // reopened, unknown. "Answered" means Amazon replied, not that the problem is solved.
 std::string normalizeStatus(std::string_view raw);
 
+// A normalized status that ends the case: resolved or closed.
+inline bool isClosedStatus(std::string_view status) {
+  return status == "resolved" || status == "closed";
+}
+
 }  // namespace caselog

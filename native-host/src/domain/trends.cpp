@@ -7,6 +7,7 @@
 
 #include "domain/case_facts.hpp"
 #include "domain/category.hpp"
+#include "domain/status.hpp"
 #include "domain/minhash.hpp"
 
 namespace caselog {
@@ -23,7 +24,7 @@ struct Ctx {
 };
 
 bool isFinished(const TrendCase& c) {
-  return c.status == "resolved" || c.status == "closed";
+  return isClosedStatus(c.status);
 }
 
 // When a case began: its creation date, else its first message, else when CaseLog first saw it.

@@ -54,10 +54,6 @@ void validate(const CaseSnapshot& s) {
   }
 }
 
-bool isClosed(const std::string& status) {
-  return status == "resolved" || status == "closed";
-}
-
 Instant latest(std::optional<Instant> a, Instant b) {
   return a && *a > b ? *a : b;
 }
@@ -91,7 +87,7 @@ class SnapshotMerge {
     if (out.statusChanged) {
       rec.updatedAt = latest(rec.updatedAt, now_);
       if (rec.status == "reopened" ||
-          (isClosed(before.status) && !isClosed(rec.status) && rec.status != "unknown"))
+          (isClosedStatus(before.status) && !isClosedStatus(rec.status) && rec.status != "unknown"))
         ++rec.reopenCount;
     }
     rec.category = inferCategory(withMessages(rec, s), config_);

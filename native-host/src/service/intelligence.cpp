@@ -12,6 +12,7 @@
 #include "domain/next_step.hpp"
 #include "domain/priority.hpp"
 #include "domain/reminders.hpp"
+#include "domain/status.hpp"
 #include "service/case_service.hpp"
 #include "storage/store.hpp"
 
@@ -65,10 +66,6 @@ std::vector<Reminder> activeReminders(Store& store, const Config& config, const 
   return due;
 }
 
-bool isClosed(const std::string& status) {
-  return status == "resolved" || status == "closed";
-}
-
 // Computes and stores what a case's assessment derives: verdicts of new replies, the priority,
 // the reminder schedule. Returns the priority; `verdicts` receives the case's verdicts.
 Priority assessAndSave(Store& store, const Config& config, const CaseRecord& c, Instant now,
@@ -78,7 +75,7 @@ Priority assessAndSave(Store& store, const Config& config, const CaseRecord& c, 
   store.savePriority(c.caseId, p);
   AssessmentSchedule schedule;
   schedule.nextReminderDue = nextReminderDue(c, verdicts, config, now);
-  if (!isClosed(c.status)) schedule.reassessAfter = now + kReassessEvery;
+  if (!isClosedStatus(c.status)) schedule.reassessAfter = now + kReassessEvery;
   store.saveSchedule(c.caseId, schedule);
   return p;
 }
