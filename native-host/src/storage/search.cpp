@@ -60,15 +60,25 @@ constexpr const char* kPlainTextCandidates =
     "SELECT rowid, caselog_stats(text_fts) FROM text_fts WHERE text_fts MATCH ?1 AND rowid < ?2 "
     "AND (?3 IS NULL OR case_id = ?3) ORDER BY rowid DESC LIMIT ?6";
 
+// A hit's row: case_id, subject, author (messages) or note time (text), sent_at (messages) or the
+// case's creation (text), then — FTS hits only — the snippet. readHit() reads this layout.
 constexpr const char* kMessageHit =
     "SELECT m.case_id, c.subject, m.author, m.sent_at, snippet(message_fts, 0, char(2), char(3), '…', 16) "
     "FROM message_fts f JOIN messages m ON m.id = f.rowid JOIN cases c ON c.case_id = m.case_id "
     "WHERE message_fts MATCH ?1 AND f.rowid = ?2";
 
 constexpr const char* kTextHit =
-    "SELECT t.case_id, c.subject, snippet(text_fts, 0, char(2), char(3), '…', 16), "
-    "(SELECT n.at FROM notes n WHERE n.id = t.rowid / 2 AND t.rowid % 2 = 1), c.created_at "
+    "SELECT t.case_id, c.subject, (SELECT n.at FROM notes n WHERE n.id = t.rowid / 2 AND t.rowid % 2 = 1), "
+    "c.created_at, snippet(text_fts, 0, char(2), char(3), '…', 16) "
     "FROM text_fts t JOIN cases c ON c.case_id = t.case_id WHERE text_fts MATCH ?1 AND t.rowid = ?2";
+
+constexpr const char* kMessageRow =
+    "SELECT m.case_id, c.subject, m.author, m.sent_at FROM messages m "
+    "JOIN cases c ON c.case_id = m.case_id WHERE m.id = ?1";
+
+constexpr const char* kTextRow =
+    "SELECT t.case_id, c.subject, (SELECT n.at FROM notes n WHERE n.id = t.rowid / 2 AND t.rowid % 2 = 1), "
+    "c.created_at FROM text_fts t JOIN cases c ON c.case_id = t.case_id WHERE t.rowid = ?1";
 
 std::int64_t maxRowid(Db& db, const char* sql) {
   Stmt st(db, sql);
@@ -105,25 +115,28 @@ void score(std::vector<Candidate>::iterator begin, std::vector<Candidate>::itera
     (begin + static_cast<std::ptrdiff_t>(i))->score = scores[i];
 }
 
-SearchHit loadHit(Db& db, const std::string& fts, const Candidate& c) {
-  SearchHit hit;
-  hit.score = c.score;
-  Stmt st(db, c.message ? kMessageHit : kTextHit);
-  st.bind(1, fts).bind(2, c.rowid);
-  if (!st.step()) return hit;
+// Fills hit from a stepped row in the kMessageHit/kTextHit layout (snippet read only when present).
+void readHit(Stmt& st, const Candidate& c, bool withSnippet, SearchHit& hit) {
   hit.caseId = st.text(0);
   hit.subject = st.text(1);
   if (c.message) {
     hit.messageId = c.rowid;
     hit.author = st.text(2);
     hit.sentAt = sqlite::optInstant(st, 3);
-    hit.snippet = st.text(4);
   } else {
     const bool note = c.rowid % 2 == 1;
     hit.author = note ? "note" : "subject";
-    hit.snippet = st.text(2);
-    hit.sentAt = sqlite::optInstant(st, note ? 3 : 4);
+    hit.sentAt = sqlite::optInstant(st, note ? 2 : 3);
   }
+  if (withSnippet) hit.snippet = st.text(4);
+}
+
+SearchHit loadHit(Db& db, const std::string& fts, const Candidate& c) {
+  SearchHit hit;
+  hit.score = c.score;
+  Stmt st(db, c.message ? kMessageHit : kTextHit);
+  st.bind(1, fts).bind(2, c.rowid);
+  if (st.step()) readHit(st, c, true, hit);
   return hit;
 }
 
@@ -277,24 +290,9 @@ SearchPage runSubstringSearch(Db& db, const std::vector<search::SubstringTerm>& 
     SearchHit hit;
     hit.score = c.score;
     hit.snippet = search::substringSnippet(c.text, terms);
-    Stmt st(db, c.message ? "SELECT m.case_id, c.subject, m.author, m.sent_at FROM messages m "
-                            "JOIN cases c ON c.case_id = m.case_id WHERE m.id = ?1"
-                          : "SELECT t.case_id, c.subject, "
-                            "(SELECT n.at FROM notes n WHERE n.id = t.rowid / 2 AND t.rowid % 2 = 1), c.created_at "
-                            "FROM text_fts t JOIN cases c ON c.case_id = t.case_id WHERE t.rowid = ?1");
+    Stmt st(db, c.message ? kMessageRow : kTextRow);
     st.bind(1, c.rowid);
-    if (!st.step()) return hit;
-    hit.caseId = st.text(0);
-    hit.subject = st.text(1);
-    if (c.message) {
-      hit.messageId = c.rowid;
-      hit.author = st.text(2);
-      hit.sentAt = sqlite::optInstant(st, 3);
-    } else {
-      const bool note = c.rowid % 2 == 1;
-      hit.author = note ? "note" : "subject";
-      hit.sentAt = sqlite::optInstant(st, note ? 2 : 3);
-    }
+    if (st.step()) readHit(st, c, false, hit);
     return hit;
   });
 }
