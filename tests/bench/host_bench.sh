@@ -4,9 +4,6 @@
 # Usage: tests/bench/host_bench.sh [--runs N] [--starts N] [--search-db PATH]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${CASELOG_BENCH_BUILD:-$root/build/bench}
-generator=()
-command -v ninja >/dev/null && generator=(-G Ninja)
-cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DCASELOG_BENCH=ON >/dev/null
-cmake --build "$build" --target host_bench -j"${CASELOG_JOBS:-2}" >/dev/null
+. "$root/tests/bench/build.sh"
+bench_build host_bench
 exec "$build/tests/bench/host_bench" "$@"

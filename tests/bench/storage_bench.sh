@@ -20,11 +20,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v sqlite3 >/dev/null || { echo "storage_bench: needs the sqlite3 CLI (apt-get install -y sqlite3)" >&2; exit 1; }
-build=${CASELOG_BENCH_BUILD:-$root/build/bench}
-generator=()
-command -v ninja >/dev/null && generator=(-G Ninja)
-cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DCASELOG_BENCH=ON >/dev/null
-cmake --build "$build" --target search_bench import_bench -j2 >/dev/null
+. "$root/tests/bench/build.sh"
+bench_build search_bench import_bench
 "$build/tests/bench/search_bench" --cases "$cases"
 echo
 "$build/tests/bench/import_bench" --cases "$import_cases" 2>/dev/null

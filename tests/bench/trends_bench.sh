@@ -34,12 +34,9 @@ done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "trends_bench: --runs needs a positive number" >&2; exit 2; }
 command -v sqlite3 >/dev/null || { echo "trends_bench: needs the sqlite3 CLI (apt-get install -y sqlite3)" >&2; exit 1; }
 
-build=${CASELOG_BENCH_BUILD:-$root/build/bench}
+. "$root/tests/bench/build.sh"
 if [ -z "${CASELOG_BIN:-}" ]; then
-  generator=()
-  command -v ninja >/dev/null && generator=(-G Ninja)
-  cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DCASELOG_BENCH=ON >/dev/null
-  cmake --build "$build" --target caselog search_bench trends_bench -j"${CASELOG_JOBS:-1}" >/dev/null
+  bench_build caselog search_bench trends_bench
   CASELOG_BIN=$build/native-host/caselog
 fi
 TRENDS_BENCH_BIN=${TRENDS_BENCH_BIN:-$build/tests/bench/trends_bench}

@@ -25,12 +25,9 @@ for tool in wrk nginx curl; do
   command -v $tool >/dev/null || { echo "web_bench: needs $tool (apt-get install -y $tool)" >&2; exit 1; }
 done
 
-build=${CASELOG_BENCH_BUILD:-$root/build/bench}
+. "$root/tests/bench/build.sh"
 if [ -z "${CASELOG_BIN:-}" ]; then
-  generator=()
-  command -v ninja >/dev/null && generator=(-G Ninja)
-  cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DCASELOG_BENCH=ON >/dev/null
-  cmake --build "$build" --target caselog search_bench -j"${CASELOG_JOBS:-2}" >/dev/null
+  bench_build caselog search_bench
   CASELOG_BIN=$build/native-host/caselog
 fi
 
