@@ -24,6 +24,14 @@ std::string fixture(const std::string& name) {
   return text.str();
 }
 
+// The first column of the first row of `sql` run on the file at `path`.
+std::int64_t scalar(const std::string& path, const char* sql) {
+  sqlite::Db db(path, false);
+  sqlite::Stmt st(db, sql);
+  EXPECT_TRUE(st.step()) << sql;
+  return st.int64(0);
+}
+
 std::string makeV0(const TempDir& dir) {
   const std::string path = dir.file("caselog.db");
   sqlite::Db db(path, true);
@@ -38,15 +46,9 @@ TEST(Migration, BacksUpThenMigratesV0WithoutLoss) {
 
   const std::string backup = path + ".bak-v0";
   ASSERT_TRUE(std::filesystem::exists(backup));
-  {
-    sqlite::Db old(backup, false);  // the backup is the untouched v0 file
-    sqlite::Stmt st(old, "SELECT count(*) FROM messages");
-    ASSERT_TRUE(st.step());
-    EXPECT_EQ(st.int64(0), 4);
-    sqlite::Stmt v(old, "PRAGMA user_version");
-    ASSERT_TRUE(v.step());
-    EXPECT_EQ(v.int64(0), 0);
-  }
+  // The backup is the untouched v0 file.
+  EXPECT_EQ(scalar(backup, "SELECT count(*) FROM messages"), 4);
+  EXPECT_EQ(scalar(backup, "PRAGMA user_version"), 0);
 
   const auto c = store->findCase("17865432950", true);
   ASSERT_TRUE(c);
@@ -109,23 +111,12 @@ TEST(Migration, V2ToV3DropsTheIndexTriggersAndTheStoreKeepsTheIndexesCurrent) {
   ASSERT_EQ(testing::sqliteCli(path, fixture("v2.sql")), 0);
   auto store = openSqliteStore(path);
   ASSERT_TRUE(std::filesystem::exists(path + ".bak-v2"));
-  {
-    sqlite::Db db(path, false);
-    sqlite::Stmt v(db, "PRAGMA user_version");
-    ASSERT_TRUE(v.step());
-    EXPECT_EQ(v.int64(0), 3);
-    sqlite::Stmt triggers(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'");
-    ASSERT_TRUE(triggers.step());
-    EXPECT_EQ(triggers.int64(0), 0);
-  }
-  {
-    sqlite::Db db(path, false);  // the bands of the case's two replies, one row per (band, case)
-    sqlite::Stmt bands(db, "SELECT count(*), count(DISTINCT case_id) FROM reply_bands");
-    ASSERT_TRUE(bands.step());
-    EXPECT_EQ(bands.int64(0), 32);
-    EXPECT_EQ(bands.int64(1), 1);
-    EXPECT_EQ(store->casesSharingBands({static_cast<std::uint64_t>(-6122531622855400831LL)}, "1"), 1);
-  }
+  EXPECT_EQ(scalar(path, "PRAGMA user_version"), 3);
+  EXPECT_EQ(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'"), 0);
+  // The bands of the case's two replies, one row per (band, case).
+  EXPECT_EQ(scalar(path, "SELECT count(*) FROM reply_bands"), 32);
+  EXPECT_EQ(scalar(path, "SELECT count(DISTINCT case_id) FROM reply_bands"), 1);
+  EXPECT_EQ(store->casesSharingBands({static_cast<std::uint64_t>(-6122531622855400831LL)}, "1"), 1);
   // Every case's assessment is due once after the migration (the slices of reassessDue find it).
   EXPECT_EQ(store->reassessmentsDue(Instant{std::chrono::seconds{1}}, 10),
             std::vector<std::string>{"17000000001"});
