@@ -26,8 +26,8 @@ class DueCommand : public Command {
 
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(0, "");
-    // No reassessAll() first: due() reads the reminder schedule every capture and reassess
-    // keeps, and looks only at the cases it names (and any never assessed).
+    // Nothing is reassessed first: due() reads the reminder schedule every capture and reassess
+    // keeps, and looks only at the cases it names.
     const auto due = ctx.service.due();
     if (ctx.json) {
       printJson(ctx.out, {{"reminders", toJsonArray(due)}});

@@ -143,7 +143,6 @@ class CaseService {
   // Recompute and store a case's priority (and generic verdicts of new Amazon replies) after any
   // change; fills outcome->priority and outcome->reminders when given. capture() and the actions call it.
   void reassess(const std::string& caseId, CaptureOutcome* outcome = nullptr);
-  void reassessAll();  // every open case (and any whose reminder schedule has come due)
   // The cases whose assessment is older than its refresh time (6 h for an open case), up to
   // `limit`, the longest overdue first; returns how many. The host's timer calls it in slices so
   // that 100,000 open cases never hold up a capture.

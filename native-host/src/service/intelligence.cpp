@@ -111,20 +111,6 @@ void CaseService::reassess(const std::string& caseId, CaptureOutcome* outcome) {
   }
 }
 
-void CaseService::reassessAll() {
-  // Open cases (their priorities move with time), plus any case whose reminder schedule is unknown
-  // or has come due, so that schedules written before a rule could expire are brought forward.
-  auto ids = store_.caseIds(true);
-  auto more = store_.reminderCandidates(now());
-  ids.insert(ids.end(), more.begin(), more.end());
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  for (std::size_t start = 0; start < ids.size(); start += kBatch) {
-    const std::size_t end = std::min(ids.size(), start + kBatch);
-    reassessEach({ids.begin() + static_cast<std::ptrdiff_t>(start), ids.begin() + static_cast<std::ptrdiff_t>(end)});
-  }
-}
-
 std::size_t CaseService::reassessDue(std::size_t limit) {
   const auto ids = store_.reassessmentsDue(now(), limit);
   reassessEach(ids);

@@ -69,7 +69,7 @@ class Store {
   // Summaries (no messages) matching the filter, with their stored priorities. sort "priority"
   // uses the stored score (savePriority); cases never scored sort last.
   virtual CaseList listCases(const CaseFilter& filter) = 0;
-  // Every case ID, or only those not resolved/closed, for batch work (reassessAll, trends).
+  // Every case ID, or only those not resolved/closed, for batch work (export, demo).
   virtual std::vector<std::string> caseIds(bool openOnly) = 0;
   // A counter that moves on whenever a case's content changes (new message, status, snooze).
   virtual std::int64_t caseVersion(const std::string& caseId) = 0;

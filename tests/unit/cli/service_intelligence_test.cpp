@@ -129,10 +129,10 @@ TEST_F(Intelligence, DueLoadsOnlyScheduledCases) {
   capture(snapshot("5252", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ9999.")}, "Closed"));
   EXPECT_EQ(store->reminderCandidates(now), std::vector<std::string>{"5251"});
   ASSERT_EQ(service->due().size(), 1u);
-  store->saveSchedule("5251", {now + std::chrono::hours{1}, now + std::chrono::hours{6}});
+  store->saveSchedule("5251", {now + std::chrono::hours{1}, now});
   EXPECT_TRUE(store->reminderCandidates(now).empty());
   EXPECT_TRUE(service->due().empty());  // not loaded: the schedule says later
-  service->reassessAll();               // brings the schedule back to the case's facts
+  EXPECT_EQ(service->reassessOverdue(), 1u);  // brings the schedule back to the case's facts
   EXPECT_EQ(service->due().size(), 1u);
 }
 
@@ -166,14 +166,15 @@ TEST_F(Intelligence, SnoozeQuietsAndThenRemindsToFollowUp) {
   EXPECT_TRUE(rules.count("follow_up"));
 }
 
-TEST_F(Intelligence, ReassessAllFollowsTheClock) {
+TEST_F(Intelligence, ReassessmentFollowsTheClock) {
   capture(snapshot("5501", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
                    "Pending Amazon action"));
-  now = *parseIso8601("2026-11-03T09:00:00Z");
-  service->reassessAll();
+  EXPECT_EQ(service->reassessOverdue(), 0u);  // just assessed by the capture
+  now += std::chrono::hours{7};
+  EXPECT_EQ(service->reassessOverdue(), 1u);  // 6 h after the capture's assessment
   const double early = store->storedPriority("5501")->score;
   now = *parseIso8601("2026-12-20T09:00:00Z");
-  service->reassessAll();
+  EXPECT_EQ(service->reassessOverdue(), 1u);
   EXPECT_GT(store->storedPriority("5501")->score, early);  // waiting longer weighs more
 }
 
