@@ -94,6 +94,33 @@ void SqliteStore::saveGenericVerdict(std::int64_t messageId, const GenericVerdic
   });
 }
 
+void SqliteStore::saveGenericVerdicts(const std::string& caseId, const std::vector<ReplyVerdict>& replies) {
+  if (replies.empty()) return;
+  write([&](Db& db) {
+    // The insert reads the message row itself: nothing is written for a message of another case.
+    Stmt save(db,
+              "INSERT OR REPLACE INTO generic_verdicts(message_id, score, generic, reasons) "
+              "SELECT id, ?2, ?3, ?4 FROM messages WHERE id = ?1 AND case_id = ?5");
+    std::vector<std::int64_t> bands;
+    for (const auto& r : replies) {
+      save.bind(1, r.messageId).bind(2, r.verdict.score).bind(3, r.verdict.generic ? 1 : 0);
+      save.bind(4, nlohmann::json(r.verdict.reasons).dump()).bind(5, caseId).run();
+      if (db.changes() == 0)
+        throw Error(ErrorCode::not_found, "no message " + std::to_string(r.messageId) + " in case " + caseId);
+      save.reset();
+      for (auto band : r.bands) bands.push_back(asSigned(band));
+    }
+    // Bands are kept per (band, case): one row each, however many of the case's replies share it.
+    std::sort(bands.begin(), bands.end());
+    bands.erase(std::unique(bands.begin(), bands.end()), bands.end());
+    Stmt add(db, "INSERT OR IGNORE INTO reply_bands(band, case_id) VALUES (?1, ?2)");
+    for (auto band : bands) {
+      add.bind(1, band).bind(2, caseId).run();
+      add.reset();
+    }
+  });
+}
+
 std::map<std::int64_t, GenericVerdict> SqliteStore::genericVerdicts(const std::string& caseId) {
   return read([&](Db& db) {
     Stmt st(db,

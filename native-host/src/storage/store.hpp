@@ -44,6 +44,13 @@ struct ReminderState {
   std::optional<Instant> dismissedAt;
 };
 
+// One Amazon message's generic-reply verdict and band hashes, as Store::saveGenericVerdicts takes them.
+struct ReplyVerdict {
+  std::int64_t messageId = 0;
+  GenericVerdict verdict;
+  std::vector<std::uint64_t> bands;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -109,6 +116,9 @@ class Store {
   // hashes (replyBands()), which are kept per case: "this case received a text with these bands".
   virtual void saveGenericVerdict(std::int64_t messageId, const GenericVerdict& v,
                                   const std::vector<std::uint64_t>& bands) = 0;
+  // saveGenericVerdict for several messages of one case at once (what a reassess stores): the
+  // caller names the case, and each message must belong to it (not_found otherwise, naming it).
+  virtual void saveGenericVerdicts(const std::string& caseId, const std::vector<ReplyVerdict>& replies) = 0;
   // Stored verdicts of the case's messages, keyed by message id (messages never assessed are absent).
   virtual std::map<std::int64_t, GenericVerdict> genericVerdicts(const std::string& caseId) = 0;
   // How many distinct cases other than exceptCaseId hold a message sharing any of these bands,
