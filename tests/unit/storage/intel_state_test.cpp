@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "domain/generic_reply.hpp"
+#include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
 #include "unit/storage/temp_dir.hpp"
 
@@ -66,6 +67,53 @@ TEST(IntelState, VerdictsAndCasesSharingBands) {
   store->saveGenericVerdict(a, {0.2, false, {}}, {});  // re-assessing replaces the verdict…
   EXPECT_FALSE(store->genericVerdicts("1").at(a).generic);
   EXPECT_EQ(store->casesSharingBands({1}, "2"), 1);  // …the case still received that text
+}
+
+std::int64_t bandRows(const std::string& path, const std::string& caseId) {
+  sqlite::Db db(path, false);
+  sqlite::Stmt st(db, "SELECT count(*) FROM reply_bands WHERE case_id = ?1");
+  st.bind(1, caseId);
+  st.step();
+  return st.int64(0);
+}
+
+TEST(IntelState, VerdictsOfOneCaseSavedTogether) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  const auto a = addReply(*store, "1", "template");
+  const auto b = addReply(*store, "1", "template again");
+  addReply(*store, "2", "template");
+  store->saveGenericVerdicts("1", {{a, {0.9, true, {"lexicon"}}, {1, 2, 3}}, {b, {0.3, false, {}}, {3, 2, 4}}});
+  const auto verdicts = store->genericVerdicts("1");
+  ASSERT_EQ(verdicts.size(), 2u);
+  EXPECT_DOUBLE_EQ(verdicts.at(a).score, 0.9);
+  EXPECT_EQ(verdicts.at(a).reasons, (std::vector<std::string>{"lexicon"}));
+  EXPECT_FALSE(verdicts.at(b).generic);
+  EXPECT_EQ(bandRows(dir.file("caselog.db"), "1"), 4);  // bands 1-4, each once for the case
+  EXPECT_EQ(store->casesSharingBands({4}, "2"), 1);
+  store->saveGenericVerdicts("1", {{b, {0.7, true, {}}, {4, 5}}});  // replaces b's verdict, adds band 5
+  EXPECT_TRUE(store->genericVerdicts("1").at(b).generic);
+  EXPECT_EQ(bandRows(dir.file("caselog.db"), "1"), 5);
+  store->saveGenericVerdicts("1", {});  // nothing to save
+  EXPECT_EQ(store->genericVerdicts("1").size(), 2u);
+}
+
+TEST(IntelState, VerdictsSavedTogetherMustBelongToTheCase) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  const auto a = addReply(*store, "1", "template");
+  const auto other = addReply(*store, "2", "template");
+  try {
+    store->saveGenericVerdicts("1", {{a, {0.9, true, {}}, {1}}, {other, {0.9, true, {}}, {2}}});
+    FAIL() << "a message of case 2 was saved as case 1's";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::not_found);
+    EXPECT_NE(std::string(e.what()).find("no message " + std::to_string(other) + " in case 1"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_TRUE(store->genericVerdicts("1").empty());  // all or nothing
+  EXPECT_EQ(bandRows(dir.file("caselog.db"), "1"), 0);
+  EXPECT_THROW(store->saveGenericVerdicts("1", {{a + 100, {0.9, true, {}}, {}}}), Error);  // unknown message
 }
 
 TEST(IntelState, CasesSharingBandsStopsCountingAtTheCap) {
