@@ -81,8 +81,9 @@ struct Note {
 struct Event {
   std::int64_t seq = 0;
   std::string caseId;  // empty for events not tied to a case
-  std::string kind;    // "case_created", "message_added", "message_version", "status_changed",
-                       // "note_added", "snoozed", "reminder_fired", "category_set", "pinned", ...
+  std::string kind;    // "case_created", "messages_added" (and in older files one "message_added"
+                       // or "message_version" per message), "status_changed", "note_added",
+                       // "snoozed", "reminder_fired", "category_set", "pinned", ...
   Instant at{};
   nlohmann::json data = nlohmann::json::object();
   std::string prevHash;  // hex SHA-256

@@ -1,7 +1,8 @@
 // Capture: one snapshot (capture), the case list (captureList) and many snapshots (import).
 // A snapshot is validated first, then merged into the stored case in ONE transaction: new
 // messages appended, edited ones stored as new versions, a status change recorded, every change
-// an audit event. The commit is durable (synchronous=FULL) before the caller acknowledges.
+// in an audit event (one event for all the messages a snapshot adds). The commit is durable
+// (synchronous=FULL) before the caller acknowledges.
 #include <algorithm>
 #include <iostream>
 #include <set>
@@ -101,10 +102,8 @@ class SnapshotMerge {
           rec.caseId, "case_created", now_,
           {{"subject", rec.subject}, {"status", rec.status}, {"marketplace", rec.marketplace}});
     recordFieldEvents(before, rec, out.created);
-    for (const auto& m : fresh) {
-      appendMessage(rec.caseId, m);
-      m.supersedes ? ++out.newVersions : ++out.newMessages;
-    }
+    appendMessages(rec.caseId, fresh);
+    for (const auto& m : fresh) m.supersedes ? ++out.newVersions : ++out.newMessages;
     std::vector<Identifier> ids = extractIdentifiers(rec.subject);
     for (const auto& m : fresh) {
       auto found = extractIdentifiers(m.body);
@@ -209,14 +208,22 @@ class SnapshotMerge {
     });
   }
 
-  void appendMessage(const std::string& caseId, const StoredMessage& m) {
-    const std::int64_t id = store_.appendMessage(caseId, m);
-    nlohmann::json data = {{"messageId", id},
-                           {"author", m.author},
-                           {"sentAt", m.sentAt ? formatIso8601(*m.sentAt) : ""},
-                           {"contentHash", audit::messageContentHash(m)}};
-    if (m.supersedes) data["supersedes"] = *m.supersedes;
-    store_.appendEvent(caseId, m.supersedes ? "message_version" : "message_added", now_, data);
+  // The new messages and versions, then ONE audit event that vouches for all of them: each entry
+  // carries the message's id and content hash, so verify names the exact message that changed.
+  void appendMessages(const std::string& caseId, const std::vector<StoredMessage>& fresh) {
+    if (fresh.empty()) return;
+    const std::vector<std::int64_t> ids = store_.appendMessages(caseId, fresh);
+    nlohmann::json entries = nlohmann::json::array();
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      const StoredMessage& m = fresh[i];
+      nlohmann::json entry = {{"messageId", ids[i]},
+                              {"author", m.author},
+                              {"sentAt", m.sentAt ? formatIso8601(*m.sentAt) : ""},
+                              {"contentHash", audit::messageContentHash(m)}};
+      if (m.supersedes) entry["supersedes"] = *m.supersedes;
+      entries.push_back(std::move(entry));
+    }
+    store_.appendEvent(caseId, "messages_added", now_, {{"messages", std::move(entries)}});
   }
 
   Store& store_;

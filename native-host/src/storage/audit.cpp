@@ -1,25 +1,58 @@
 #include "storage/audit.hpp"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <Poco/Crypto/DigestEngine.h>
 
 namespace caselog::audit {
 
+// OpenSSL's SHA-256 through Poco::Crypto: it uses the CPU's SHA instructions where there are
+// some, about 3x faster than Poco::SHA2Engine's portable code on a 400-byte message, which counts
+// when every imported message is hashed. One engine per thread, reused (digest() resets it).
 std::string sha256Hex(std::string_view bytes) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  thread_local Poco::Crypto::DigestEngine engine("SHA256");
   engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
+namespace {
+
+std::string dumpJson(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string dataText(const nlohmann::json& data) {
+  return dumpJson(data);
+}
+
+// The same text as dumping {"seq", "caseId", "kind", "at", "data"} as one nlohmann::json object
+// (keys sorted: at, caseId, data, kind, seq), without building that object and dumping the data a
+// second time.
+std::string canonicalJson(const Event& e, std::string_view dataJson) {
+  std::string out = "{\"at\":";
+  out += dumpJson(formatIso8601(e.at));
+  out += ",\"caseId\":";
+  out += dumpJson(e.caseId);
+  out += ",\"data\":";
+  out += dataJson;
+  out += ",\"kind\":";
+  out += dumpJson(e.kind);
+  out += ",\"seq\":";
+  out += std::to_string(e.seq);
+  out += '}';
+  return out;
+}
+
 std::string canonicalJson(const Event& e) {
-  // nlohmann::json objects keep their keys sorted, so dump() is canonical for a given value.
-  const nlohmann::json doc = {
-      {"seq", e.seq}, {"caseId", e.caseId}, {"kind", e.kind}, {"at", formatIso8601(e.at)}, {"data", e.data}};
-  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return canonicalJson(e, dataText(e.data));
+}
+
+std::string eventHash(const Event& e, std::string_view dataJson) {
+  return sha256Hex(e.prevHash + canonicalJson(e, dataJson));
 }
 
 std::string eventHash(const Event& e) {
-  return sha256Hex(e.prevHash + canonicalJson(e));
+  return eventHash(e, dataText(e.data));
 }
 
 std::string messageContentHash(const StoredMessage& m) {

@@ -16,11 +16,18 @@ inline const std::string kGenesisHash(64, '0');
 
 std::string sha256Hex(std::string_view bytes);
 
+// An event's data as stored and as hashed: compact, keys sorted, UTF-8 as is (invalid bytes
+// replaced by U+FFFD).
+std::string dataText(const nlohmann::json& data);
+
 // {"at":"…","caseId":"…","data":{…},"kind":"…","seq":N}: keys sorted, no spaces, UTF-8 as is.
+// The second form takes the data already as dataText(e.data).
 std::string canonicalJson(const Event& e);
+std::string canonicalJson(const Event& e, std::string_view dataJson);
 
 // SHA-256(prevHash || canonicalJson(e)) as lowercase hex. e.prevHash is the chain link.
 std::string eventHash(const Event& e);
+std::string eventHash(const Event& e, std::string_view dataJson);
 
 // SHA-256 of author|sender|sentAt|body (sentAt as ISO 8601, empty when unknown).
 std::string messageContentHash(const StoredMessage& m);

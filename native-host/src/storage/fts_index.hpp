@@ -3,12 +3,19 @@
 // Until schema version 2 this was done by AFTER INSERT/UPDATE triggers. A trigger makes every
 // INSERT INTO messages a multi-statement write, which SQLite wraps in a statement savepoint, and
 // FTS5 flushes its pending terms to a new on-disk segment at every savepoint: one segment per
-// message, then merge work to fold them together. Called directly, the index rows of a whole
-// capture (or an import batch) are flushed once, at commit. Schema version 3 drops the triggers.
+// message, then merge work to fold them together. Schema version 3 drops the triggers.
+//
+// Other statements open statement savepoints too (an UPSERT into cases, any write that may abort
+// half-way), so index writes interleaved with them would still be flushed one case at a time.
+// The store therefore queues a transaction's index writes here and runs them, in order, just
+// before it commits (or opens a savepoint): the index rows of a whole capture, or of an import
+// batch of 500 cases, go into FTS5's pending terms together and are flushed once.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace caselog::sqlite {
 
@@ -16,16 +23,34 @@ class Db;
 
 namespace fts {
 
-// message_fts (external content, rowid = messages.id): a new current message is searchable…
-void addMessage(Db& db, std::int64_t messageId, const std::string& body);
-// …and a superseded one leaves the index (its row stays in messages). `body` must be the text
-// that was indexed: an external-content FTS5 table removes exactly the terms it is given.
-void removeMessage(Db& db, std::int64_t messageId, const std::string& body);
+class Pending {
+ public:
+  // message_fts (external content, rowid = messages.id): a new current message is searchable…
+  void addMessage(std::int64_t messageId, std::string body);
+  // …and a superseded one leaves the index (its row stays in messages). `body` must be the text
+  // that was indexed: an external-content FTS5 table removes exactly the terms it is given.
+  void removeMessage(std::int64_t messageId, std::string body);
+  // text_fts: a case's subject (rowid = cases.id * 2), replaced when the subject changes.
+  void setSubject(std::int64_t caseRowId, std::string caseId, std::string subject);
+  // text_fts: a note (rowid = notes.id * 2 + 1).
+  void addNote(std::int64_t noteId, std::string caseId, std::string text);
 
-// text_fts: a case's subject (rowid = cases.id * 2), replaced when the subject changes.
-void setSubject(Db& db, std::int64_t caseRowId, const std::string& caseId, const std::string& subject);
-// text_fts: a note (rowid = notes.id * 2 + 1).
-void addNote(Db& db, std::int64_t noteId, const std::string& caseId, const std::string& text);
+  // Runs the queued writes in order on db (inside its transaction) and empties the queue.
+  void flush(Db& db);
+  // Undo support for a savepoint: the queue length now, and dropping what was queued after.
+  std::size_t mark() const { return ops_.size(); }
+  void dropAfter(std::size_t mark) { ops_.resize(mark); }
+
+ private:
+  enum class Kind { add_message, remove_message, set_subject, add_note };
+  struct Op {
+    Kind kind;
+    std::int64_t rowId;
+    std::string text;
+    std::string caseId;
+  };
+  std::vector<Op> ops_;
+};
 
 }  // namespace fts
 }  // namespace caselog::sqlite

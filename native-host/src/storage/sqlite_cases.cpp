@@ -154,7 +154,7 @@ bool SqliteStore::upsertCase(const CaseRecord& c) {
     st.bind(13, c.pinned ? 1 : 0).bind(14, c.reopenCount).bind(15, sqlite::seconds(c.snoozedUntil));
     st.run();
     if (created) rowId = db.lastInsertId();
-    if (subjectChanged) sqlite::fts::setSubject(db, rowId, c.caseId, c.subject);
+    if (subjectChanged) ftsPending().setSubject(rowId, c.caseId, c.subject);
     return created;
   });
 }
@@ -209,39 +209,49 @@ std::vector<StoredMessage> SqliteStore::messageVersions(const std::string& caseI
   return read([&](Db& db) { return loadMessages(db, caseId, false); });
 }
 
-std::int64_t SqliteStore::appendMessage(const std::string& caseId, const StoredMessage& m) {
+namespace {
+
+// Marks a superseded message not current and takes it out of the search index; returns the
+// version number of the message that replaces it.
+int supersede(Db& db, sqlite::fts::Pending& index, const std::string& caseId, std::int64_t oldId) {
+  Stmt old(db, "SELECT version, body, current FROM messages WHERE id = ?1 AND case_id = ?2");
+  old.bind(1, oldId).bind(2, caseId);
+  if (!old.step())
+    throw Error(ErrorCode::storage, "message " + std::to_string(oldId) + " is not in case " + caseId);
+  if (old.int64(2) == 1) {  // only current versions are searchable
+    Stmt(db, "UPDATE messages SET current = 0 WHERE id = ?1").bind(1, oldId).run();
+    index.removeMessage(oldId, old.text(1));
+  }
+  return static_cast<int>(old.int64(0)) + 1;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> SqliteStore::appendMessages(const std::string& caseId,
+                                                       const std::vector<StoredMessage>& messages) {
   return write([&](Db& db) {
     sqlite::requireCase(db, caseId);
-    int version = 1;
-    if (m.supersedes) {
-      Stmt old(db, "SELECT version, body, current FROM messages WHERE id = ?1 AND case_id = ?2");
-      old.bind(1, *m.supersedes).bind(2, caseId);
-      if (!old.step())
-        throw Error(ErrorCode::storage,
-                    "message " + std::to_string(*m.supersedes) + " is not in case " + caseId);
-      version = static_cast<int>(old.int64(0)) + 1;
-      if (old.int64(2) == 1) {  // only current versions are searchable
-        Stmt(db, "UPDATE messages SET current = 0 WHERE id = ?1").bind(1, *m.supersedes).run();
-        sqlite::fts::removeMessage(db, *m.supersedes, old.text(1));
-      }
+    sqlite::fts::Pending& index = ftsPending();
+    std::vector<std::int64_t> ids;
+    int added = 0;
+    for (const auto& m : messages) {
+      const int version = m.supersedes ? supersede(db, index, caseId, *m.supersedes) : 1;
+      Stmt ins(db,
+               "INSERT INTO messages(case_id, author, sender, sent_at, body, captured_at, version, "
+               "supersedes) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+      ins.bind(1, caseId).bind(2, m.author).bind(3, m.sender).bind(4, sqlite::seconds(m.sentAt));
+      ins.bind(5, m.body).bind(6, sqlite::seconds(m.capturedAt)).bind(7, version).bind(8, m.supersedes);
+      ins.run();
+      ids.push_back(db.lastInsertId());
+      index.addMessage(ids.back(), m.body);
+      added += m.supersedes ? 0 : 1;
     }
-    Stmt ins(db,
-             "INSERT INTO messages(case_id, author, sender, sent_at, body, captured_at, version, supersedes) "
-             "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
-    ins.bind(1, caseId)
-        .bind(2, m.author)
-        .bind(3, m.sender)
-        .bind(4, sqlite::seconds(m.sentAt))
-        .bind(5, m.body);
-    ins.bind(6, sqlite::seconds(m.capturedAt)).bind(7, version).bind(8, m.supersedes);
-    ins.run();
-    const std::int64_t id = db.lastInsertId();
-    sqlite::fts::addMessage(db, id, m.body);
-    Stmt(db, "UPDATE cases SET message_count = message_count + ?2, version = version + 1 WHERE case_id = ?1")
+    Stmt(db, "UPDATE cases SET message_count = message_count + ?2, version = version + ?3 WHERE case_id = ?1")
         .bind(1, caseId)
-        .bind(2, m.supersedes ? 0 : 1)
+        .bind(2, added)
+        .bind(3, static_cast<std::int64_t>(messages.size()))
         .run();
-    return id;
+    return ids;
   });
 }
 
@@ -266,7 +276,7 @@ Note SqliteStore::addNote(const std::string& caseId, Instant at, const std::stri
         .bind(3, text)
         .run();
     const std::int64_t id = db.lastInsertId();
-    sqlite::fts::addNote(db, id, caseId, text);
+    ftsPending().addNote(id, caseId, text);
     return Note{id, at, text};
   });
 }

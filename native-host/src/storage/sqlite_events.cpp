@@ -30,28 +30,43 @@ ChainHead readHead(Db& db) {
   return {st.int64(0), st.text(1)};
 }
 
-// The message or note an event vouches for, checked against its content hash. Empty when fine.
+// One message an event vouches for, checked against its content hash. Empty when fine.
+std::string checkMessage(Db& db, const nlohmann::json& entry, std::vector<bool>& coveredMessages) {
+  if (!entry.is_object()) return "a message entry is not an object";
+  const std::int64_t id = entry.value("messageId", std::int64_t{0});
+  Stmt st(db, "SELECT author, sender, sent_at, body FROM messages WHERE id = ?1");
+  st.bind(1, id);
+  if (!st.step()) return "message " + std::to_string(id) + " is missing";
+  StoredMessage m;
+  m.author = st.text(0);
+  m.sender = st.text(1);
+  m.sentAt = sqlite::optInstant(st, 2);
+  m.body = st.text(3);
+  if (audit::messageContentHash(m) != entry.value("contentHash", ""))
+    return "message " + std::to_string(id) + " changed";
+  if (id >= 0 && static_cast<std::size_t>(id) < coveredMessages.size()) coveredMessages[id] = true;
+  return {};
+}
+
+// The messages or the note an event vouches for: `messages_added` lists entries
+// {messageId, contentHash, …}; older files have one message per event (messageId and
+// contentHash in the data itself); `note_added` carries noteId and contentHash. Empty when fine.
 std::string checkContent(Db& db, const Event& e, std::vector<bool>& coveredMessages) {
-  if (!e.data.is_object() || !e.data.contains("contentHash")) return {};
-  const std::string expected = e.data.value("contentHash", "");
-  if (e.data.contains("messageId")) {
-    const std::int64_t id = e.data.value("messageId", std::int64_t{0});
-    Stmt st(db, "SELECT author, sender, sent_at, body FROM messages WHERE id = ?1");
-    st.bind(1, id);
-    if (!st.step()) return "message " + std::to_string(id) + " is missing";
-    StoredMessage m;
-    m.author = st.text(0);
-    m.sender = st.text(1);
-    m.sentAt = sqlite::optInstant(st, 2);
-    m.body = st.text(3);
-    if (audit::messageContentHash(m) != expected) return "message " + std::to_string(id) + " changed";
-    if (id >= 0 && static_cast<std::size_t>(id) < coveredMessages.size()) coveredMessages[id] = true;
-  } else if (e.data.contains("noteId")) {
+  if (!e.data.is_object()) return {};
+  if (auto it = e.data.find("messages"); it != e.data.end()) {
+    if (!it->is_array()) return "the messages list is not an array";
+    for (const auto& entry : *it)
+      if (std::string problem = checkMessage(db, entry, coveredMessages); !problem.empty()) return problem;
+    return {};
+  }
+  if (!e.data.contains("contentHash")) return {};
+  if (e.data.contains("messageId")) return checkMessage(db, e.data, coveredMessages);
+  if (e.data.contains("noteId")) {
     const std::int64_t id = e.data.value("noteId", std::int64_t{0});
     Stmt st(db, "SELECT at, text FROM notes WHERE id = ?1");
     st.bind(1, id);
     if (!st.step()) return "note " + std::to_string(id) + " is missing";
-    if (audit::noteContentHash({id, sqlite::instant(st.int64(0)), st.text(1)}) != expected)
+    if (audit::noteContentHash({id, sqlite::instant(st.int64(0)), st.text(1)}) != e.data.value("contentHash", ""))
       return "note " + std::to_string(id) + " changed";
   }
   return {};
@@ -75,11 +90,12 @@ Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kin
     e.at = at;
     e.data = data.is_null() ? nlohmann::json::object() : data;
     e.prevHash = head.hash;
-    e.hash = audit::eventHash(e);
+    const std::string text = audit::dataText(e.data);
+    e.hash = audit::eventHash(e, text);
     Stmt st(
         db,
         "INSERT INTO events(seq, case_id, kind, at, data, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7)");
-    st.bind(1, e.seq).bind(3, kind).bind(4, sqlite::seconds(at)).bind(5, e.data.dump());
+    st.bind(1, e.seq).bind(3, kind).bind(4, sqlite::seconds(at)).bind(5, text);
     if (caseId.empty())
       st.bindNull(2);
     else

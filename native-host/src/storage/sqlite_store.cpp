@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "storage/fts_index.hpp"
 #include "storage/schema.hpp"
 #include "storage/search_rank.hpp"
 
@@ -25,13 +26,26 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;  // SQLite waits this long for a lock before SQLITE_BUSY
 constexpr int kMaxAttempts = 8;       // then the whole transaction is retried this many times
 
-// The connection of the transaction open on this thread, per store.
-thread_local std::vector<std::pair<const SqliteStore*, sqlite::Db*>> tActive;
+// The transaction open on this thread, per store: its connection and its queued index writes.
+struct Active {
+  const SqliteStore* store;
+  sqlite::Db* db;
+  sqlite::fts::Pending* fts;
+};
+thread_local std::vector<Active> tActive;
 
 struct ActiveScope {
-  ActiveScope(const SqliteStore* store, sqlite::Db* db) { tActive.emplace_back(store, db); }
+  ActiveScope(const SqliteStore* store, sqlite::Db* db, sqlite::fts::Pending* fts) {
+    tActive.push_back({store, db, fts});
+  }
   ~ActiveScope() { tActive.pop_back(); }
 };
+
+const Active* activeOf(const SqliteStore* store) {
+  for (auto it = tActive.rbegin(); it != tActive.rend(); ++it)
+    if (it->store == store) return &*it;
+  return nullptr;
+}
 
 void rollbackQuietly(sqlite::Db& db) {
   if (!sqlite3_get_autocommit(db.handle())) sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -99,9 +113,14 @@ void SqliteStore::giveBack(std::unique_ptr<sqlite::Db> db) {
 }
 
 sqlite::Db* SqliteStore::activeConnection() const {
-  for (auto it = tActive.rbegin(); it != tActive.rend(); ++it)
-    if (it->first == this) return it->second;
-  return nullptr;
+  const Active* a = activeOf(this);
+  return a ? a->db : nullptr;
+}
+
+sqlite::fts::Pending& SqliteStore::ftsPending() const {
+  const Active* a = activeOf(this);
+  if (!a) throw Error(ErrorCode::internal, "full-text index write outside a transaction");
+  return *a->fts;
 }
 
 void SqliteStore::readTx(const std::function<void(sqlite::Db&)>& fn) {
@@ -128,9 +147,11 @@ void SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)
   auto db = takeConnection();
   for (int attempt = 0;; ++attempt) {
     try {
-      ActiveScope scope(this, db.get());
+      sqlite::fts::Pending fts;
+      ActiveScope scope(this, db.get(), &fts);
       db->exec(begin);
       fn(*db);
+      fts.flush(*db);
       // SQLite rolls a transaction back by itself on some errors (a full disk, out of memory); a
       // caller that caught such an error must not have its later writes run outside it.
       if (sqlite3_get_autocommit(db->handle()))
@@ -160,10 +181,15 @@ void SqliteStore::transaction(const std::function<void()>& fn) {
 
 void SqliteStore::savepoint(const std::function<void()>& fn) {
   writeTx([&](sqlite::Db& db) {
+    // The index writes queued so far belong to the enclosing transaction: run them first, so
+    // that undoing the savepoint undoes only its own.
+    sqlite::fts::Pending& fts = ftsPending();
+    fts.flush(db);
     db.exec("SAVEPOINT part");
     try {
       fn();
     } catch (...) {
+      fts.dropAfter(0);
       if (!sqlite3_get_autocommit(db.handle()))
         sqlite3_exec(db.handle(), "ROLLBACK TO part; RELEASE part", nullptr, nullptr, nullptr);
       throw;

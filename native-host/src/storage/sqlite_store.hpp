@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "storage/fts_index.hpp"
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
 
@@ -34,7 +35,8 @@ class SqliteStore final : public Store {
   std::int64_t caseVersion(const std::string& caseId) override;
 
   std::vector<StoredMessage> messageVersions(const std::string& caseId) override;
-  std::int64_t appendMessage(const std::string& caseId, const StoredMessage& m) override;
+  std::vector<std::int64_t> appendMessages(const std::string& caseId,
+                                           const std::vector<StoredMessage>& messages) override;
   int addIdentifiers(const std::string& caseId, const std::vector<Identifier>& ids) override;
   Note addNote(const std::string& caseId, Instant at, const std::string& text) override;
 
@@ -101,6 +103,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<sqlite::Db> takeConnection();
   void giveBack(std::unique_ptr<sqlite::Db> db);
   sqlite::Db* activeConnection() const;
+  // The open write transaction's queued full-text index writes (storage/fts_index.hpp).
+  sqlite::fts::Pending& ftsPending() const;
 
   std::string path_;
   std::mutex poolMutex_;

@@ -70,7 +70,7 @@ class Store {
   // by sentAt, then capture order) only when withMessages.
   virtual std::optional<CaseRecord> findCase(const std::string& caseId, bool withMessages) = 0;
   // Inserts or replaces the case row: every scalar field of c (not messages, identifiers, notes;
-  // messageCount is maintained by appendMessage). Returns true when the case is new.
+  // messageCount is maintained by appendMessages). Returns true when the case is new.
   // A change of status or snoozedUntil moves the case version on.
   virtual bool upsertCase(const CaseRecord& c) = 0;
   // Summaries (no messages) matching the filter, with their stored priorities. sort "priority"
@@ -84,9 +84,13 @@ class Store {
   // ---- messages ----
   // Every stored version of the case's messages, superseded ones included, oldest first.
   virtual std::vector<StoredMessage> messageVersions(const std::string& caseId) = 0;
-  // Stores a new message (m.id is ignored; returns the new id). When m.supersedes is set, the
-  // old row is marked not current and the new row gets version old+1. Indexed for search.
-  virtual std::int64_t appendMessage(const std::string& caseId, const StoredMessage& m) = 0;
+  // Stores new messages in order (m.id is ignored; returns the new ids). When m.supersedes is
+  // set, the old row is marked not current and the new row gets version old+1. Indexed for search.
+  virtual std::vector<std::int64_t> appendMessages(const std::string& caseId,
+                                                   const std::vector<StoredMessage>& messages) = 0;
+  std::int64_t appendMessage(const std::string& caseId, const StoredMessage& m) {
+    return appendMessages(caseId, {m}).front();
+  }
 
   // ---- identifiers and notes ----
   // Adds those not yet stored for the case (kind+value); returns how many were new.

@@ -1,5 +1,6 @@
 // CaseService::capture and captureList over a real store.
 #include "core/error.hpp"
+#include "storage/audit.hpp"
 #include "unit/service/service_fixture.hpp"
 
 namespace caselog::testing {
@@ -20,7 +21,14 @@ TEST_F(Capture, StoresANewCaseWithEventsAndIdentifiers) {
   EXPECT_EQ(c.messages.size(), 2u);
   EXPECT_EQ(c.updatedAt, at("2026-11-21T09:12:00Z"));
   EXPECT_EQ(c.identifiers, (std::vector<Identifier>{{"asin", "B08XYZ1234"}}));
-  EXPECT_EQ(kinds("17865432901"), (Kinds{"case_created", "message_added", "message_added"}));
+  EXPECT_EQ(kinds("17865432901"), (Kinds{"case_created", "messages_added"}));
+  // One event vouches for both messages: their ids and content hashes, in thread order.
+  const auto added = lastEvent("17865432901").data.at("messages");
+  ASSERT_EQ(added.size(), 2u);
+  EXPECT_EQ(added[0].at("messageId"), c.messages[0].id);
+  EXPECT_EQ(added[1].at("messageId"), c.messages[1].id);
+  EXPECT_EQ(added[1].at("author"), "amazon");
+  EXPECT_EQ(added[1].at("contentHash"), audit::messageContentHash(c.messages[1]));
   EXPECT_TRUE(service_.verify().ok);
 }
 
@@ -48,7 +56,10 @@ TEST_F(Capture, ANewMessageAppends) {
   const auto c = service_.getCase("17865432901");
   ASSERT_EQ(c.messages.size(), 3u);
   EXPECT_EQ(c.messages[2].author, "seller");
-  EXPECT_EQ(kinds("17865432901").back(), "message_added");
+  EXPECT_EQ(kinds("17865432901").back(), "messages_added");
+  const auto added = lastEvent("17865432901").data.at("messages");
+  ASSERT_EQ(added.size(), 1u);  // only the new message
+  EXPECT_EQ(added[0].at("messageId"), c.messages[2].id);
 }
 
 TEST_F(Capture, AnEditedMessageBecomesANewVersion) {
@@ -65,7 +76,10 @@ TEST_F(Capture, AnEditedMessageBecomesANewVersion) {
   EXPECT_EQ(c.messages[1].version, 2);
   EXPECT_EQ(c.messages[1].body, s.messages[1].body);
   EXPECT_TRUE(c.messages[1].supersedes.has_value());
-  EXPECT_EQ(kinds("17865432901").back(), "message_version");
+  const auto added = lastEvent("17865432901").data.at("messages");
+  ASSERT_EQ(added.size(), 1u);
+  EXPECT_EQ(added[0].at("messageId"), c.messages[1].id);
+  EXPECT_EQ(added[0].at("supersedes"), *c.messages[1].supersedes);
   // The old text captured again (an older page in the cache) is known: nothing changes.
   EXPECT_EQ(service_.capture(listingCase(), source()).newVersions, 0);
   EXPECT_TRUE(service_.verify().ok);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "domain/config.hpp"
 #include "service/case_service.hpp"
 #include "storage/store.hpp"
@@ -51,6 +53,12 @@ class ServiceTest : public ::testing::Test {
     std::vector<std::string> out;
     for (const auto& e : service_.events(caseId)) out.push_back(e.kind);
     return out;
+  }
+
+  Event lastEvent(const std::string& caseId) {
+    const auto events = service_.events(caseId);
+    if (events.empty()) throw std::runtime_error("no events for case " + caseId);
+    return events.back();
   }
 
   TempDir dir_;

@@ -101,6 +101,59 @@ TEST(Audit, DetectsAnEditedMessageBody) {
   EXPECT_TRUE(openSqliteStore(path)->verify().ok);  // the original is untouched
 }
 
+// The form the service writes since schema 3: one `messages_added` event listing every message a
+// capture added. Tampering with the middle one names exactly that message.
+TEST(Audit, DetectsAnEditedMessageListedInAMessagesAddedEvent) {
+  TempDir dir;
+  const std::string path = dir.file("caselog.db");
+  std::vector<std::int64_t> ids;
+  {
+    auto store = openSqliteStore(path);
+    fill(*store);
+    store->transaction([&] {
+      std::vector<StoredMessage> thread;
+      for (int i = 0; i < 3; ++i) {
+        StoredMessage m;
+        m.author = i % 2 ? "amazon" : "seller";
+        m.sentAt = at("2026-11-22T09:00:00Z") + std::chrono::hours(i);
+        m.body = "Message " + std::to_string(i) + " about FBA15XYZ1AB0.";
+        thread.push_back(m);
+      }
+      ids = store->appendMessages("2000", thread);
+      nlohmann::json entries = nlohmann::json::array();
+      for (std::size_t i = 0; i < ids.size(); ++i)
+        entries.push_back({{"messageId", ids[i]}, {"contentHash", audit::messageContentHash(thread[i])}});
+      store->appendEvent("2000", "messages_added", at("2026-11-22T12:00:00Z"), {{"messages", entries}});
+    });
+    const auto report = store->verify();
+    ASSERT_TRUE(report.ok) << report.problem;
+    EXPECT_EQ(report.checked, 7);
+  }
+  ASSERT_EQ(ids.size(), 3u);
+  const std::string copy = copyOf(dir, path);
+  ASSERT_EQ(sqliteCli(copy, "DROP TRIGGER messages_immutable; UPDATE messages SET body = 'Nothing.' WHERE id = " +
+                                std::to_string(ids[1]) + ";"),
+            0);
+  const auto report = openSqliteStore(copy)->verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.firstBadSeq, 7);
+  EXPECT_EQ(report.problem, "message " + std::to_string(ids[1]) + " changed");
+}
+
+// canonicalJson is assembled by hand for speed: it must stay the dump of the whole object.
+TEST(Audit, CanonicalJsonIsTheDumpOfTheWholeEvent) {
+  Event e;
+  e.seq = 42;
+  e.caseId = "quote \" back\\slash \x01 ctrl";
+  e.kind = "k\u00e9\n";
+  e.at = at("2026-11-21T10:00:00Z");
+  e.data = {{"z", {1, 2.5, nullptr}}, {"a", "\xe6\x97\xa5\xe6\x9c\xac"}, {"m", {{"y", true}, {"b", ""}}}};
+  const nlohmann::json whole = {
+      {"seq", e.seq}, {"caseId", e.caseId}, {"kind", e.kind}, {"at", "2026-11-21T10:00:00Z"}, {"data", e.data}};
+  EXPECT_EQ(audit::canonicalJson(e), whole.dump());
+  EXPECT_EQ(audit::canonicalJson(e, audit::dataText(e.data)), whole.dump());
+}
+
 TEST(Audit, DetectsAnEditedEvent) {
   TempDir dir;
   const std::string path = dir.file("caselog.db");
