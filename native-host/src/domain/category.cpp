@@ -1,6 +1,7 @@
 #include "domain/category.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "domain/keywords.hpp"
 #include "domain/text.hpp"
@@ -15,28 +16,88 @@ constexpr double kSubjectWeight = 3.0;
 constexpr double kSellerWeight = 1.0;
 constexpr double kAmazonWeight = 0.25;
 
-const std::vector<std::string>& keywordsOf(const Config& config, const std::string& key) {
-  return config.folded("/categories/" + key + "/keywords");
+std::vector<std::string> pointersTo(const char* field) {
+  std::vector<std::string> out;
+  for (const auto& key : categoryKeys()) out.push_back("/categories/" + key + "/" + field);
+  return out;
+}
+const std::string& keywordsPointer(std::size_t k) {
+  static const auto pointers = pointersTo("keywords");
+  return pointers[k];
+}
+const std::string& labelPointer(std::size_t k) {
+  static const auto pointers = pointersTo("label");
+  return pointers[k];
+}
+
+// Every category's keywords (Config::folded), list k for categoryKeys()[k], indexed together.
+// Kept per thread and rebuilt when a configuration with other keywords comes along (compared by
+// content, so no stale index outlives its Config).
+const KeywordLists& lexiconOf(const Config& config) {
+  thread_local std::unique_ptr<KeywordLists> cached;
+  std::vector<const std::vector<std::string>*> lists;
+  for (std::size_t k = 0; k < categoryKeys().size(); ++k) lists.push_back(&config.folded(keywordsPointer(k)));
+  const bool same = cached && std::equal(lists.begin(), lists.end(), cached->lists().begin(),
+                                         [](const auto* a, const auto& b) { return *a == b; });
+  if (!same) {
+    std::vector<std::vector<std::string>> copies;
+    for (const auto* list : lists) copies.push_back(*list);
+    cached = std::make_unique<KeywordLists>(std::move(copies));
+  }
+  return *cached;
+}
+
+// How many keywords of each category a text contains: each text folded into one buffer, reused.
+class Counter {
+ public:
+  explicit Counter(const KeywordLists& lexicon) : lexicon_(lexicon), hits_(lexicon.lists().size()) {}
+
+  const std::vector<std::size_t>& count(std::string_view text) {
+    text::fold(text, folded_);
+    return countFolded(folded_);
+  }
+  const std::vector<std::size_t>& countFolded(std::string_view foldedText) {
+    lexicon_.find(foldedText, found_);
+    std::fill(hits_.begin(), hits_.end(), 0);
+    for (const auto& f : found_) ++hits_[f.list];
+    return hits_;
+  }
+
+ private:
+  const KeywordLists& lexicon_;
+  std::string folded_;
+  std::vector<KeywordLists::Found> found_;
+  std::vector<std::size_t> hits_;
+};
+
+const std::string& builtInLabelFolded(std::size_t k) {
+  static const auto labels = [] {
+    std::vector<std::string> out;
+    for (const auto& key : categoryKeys()) out.push_back(text::fold(categoryLabel(key)));
+    return out;
+  }();
+  return labels[k];
 }
 
 // The page's own category label ("Listing", "FBA Inventory", "Verkäuferleistung"…) mapped by the
 // same keyword rules, or a label/key written exactly.
-std::string fromRaw(const std::string& raw, const Config& config) {
+std::string fromRaw(const std::string& raw, const Config& config, Counter& counter) {
   const std::string folded = text::fold(raw);
   if (folded.empty()) return "";
-  for (const auto& key : categoryKeys()) {
-    if (folded == key || folded == text::fold(categoryLabel(key)) ||
-        folded == text::fold(config.string("/categories/" + key + "/label"))) {
-      return key;
+  const auto& keys = categoryKeys();
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (folded == keys[k] || folded == builtInLabelFolded(k) ||
+        folded == text::fold(config.string(labelPointer(k)))) {
+      return keys[k];
     }
   }
   std::string best;
   std::size_t bestHits = 0;
-  for (const auto& key : categoryKeys()) {
-    const std::size_t hits = matchedKeywords(folded, keywordsOf(config, key)).size();
-    if (hits > bestHits) {
-      best = key;
-      bestHits = hits;
+  const auto& hits = counter.countFolded(folded);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (hits[k] > bestHits) {
+      best = keys[k];
+      bestHits = hits[k];
     }
   }
   return best;
@@ -70,47 +131,28 @@ std::string categoryLabel(std::string_view key) {
   return "Other";
 }
 
-namespace {
-
-struct FoldedText {
-  KeywordMatcher text;
-  double weight;
-};
-
-// The case's text, folded once: subject, then each current message weighted by who wrote it.
-std::vector<FoldedText> foldedTexts(const CaseRecord& c) {
-  std::vector<FoldedText> out;
-  out.push_back({KeywordMatcher(text::fold(c.subject)), kSubjectWeight});
-  for (const auto& m : c.messages) {
-    if (m.current)
-      out.push_back(
-          {KeywordMatcher(text::fold(m.body)), m.author == "amazon" ? kAmazonWeight : kSellerWeight});
-  }
-  return out;
-}
-
-double categoryEvidence(const std::vector<FoldedText>& texts, const std::string& key, const Config& config) {
-  const KeywordIndex& keywords = config.keywords("/categories/" + key + "/keywords");
-  if (keywords.keywords().empty()) return 0;
-  double score = 0;
-  for (const auto& t : texts) score += static_cast<double>(keywords.count(t.text)) * t.weight;
-  return score;
-}
-
-}  // namespace
-
 std::string inferCategory(const CaseRecord& c, const Config& config) {
   if (c.categoryOverride && isCategoryKey(*c.categoryOverride)) return *c.categoryOverride;
-  if (std::string raw = fromRaw(c.categoryRaw, config); !raw.empty()) return raw;
-  // Highest evidence wins; ties go to the key listed first (the higher-impact category).
-  const auto texts = foldedTexts(c);
+  Counter counter(lexiconOf(config));
+  if (std::string raw = fromRaw(c.categoryRaw, config, counter); !raw.empty()) return raw;
+  // The subject, then each current message weighted by who wrote it; highest evidence wins, ties
+  // go to the key listed first (the higher-impact category).
+  const auto& keys = categoryKeys();
+  std::vector<double> score(keys.size(), 0.0);
+  auto add = [&](const std::string& text, double weight) {
+    const auto& hits = counter.count(text);
+    for (std::size_t k = 0; k < keys.size(); ++k) score[k] += static_cast<double>(hits[k]) * weight;
+  };
+  add(c.subject, kSubjectWeight);
+  for (const auto& m : c.messages) {
+    if (m.current) add(m.body, m.author == "amazon" ? kAmazonWeight : kSellerWeight);
+  }
   std::string best = "other";
   double bestScore = 0;
-  for (const auto& key : categoryKeys()) {
-    const double score = categoryEvidence(texts, key, config);
-    if (score > bestScore) {
-      best = key;
-      bestScore = score;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (score[k] > bestScore) {
+      best = keys[k];
+      bestScore = score[k];
     }
   }
   return best;

@@ -2,10 +2,11 @@
 // A keyword ending in '*' matches any word that starts with it ("suppress*" → "suppressed").
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace caselog {
@@ -13,47 +14,80 @@ namespace caselog {
 // Does folded `text` contain folded `keyword` (whole words, or a word prefix for "stem*")?
 bool matchesKeyword(std::string_view foldedText, std::string_view keyword);
 
-// One folded text checked against many keywords: a keyword is searched for only when its first
-// word is one of the text's words, so long lexicons cost a hash lookup each instead of a scan.
+// A keyword is searched for in a text only when its first word (as text::tokens cuts words) is one
+// of the text's words; a keyword that has no such first word (a stem, punctuation first) always is.
+// Every matcher below answers this, so their answers agree.
+
+// One folded text checked against keyword lists.
 class KeywordMatcher {
  public:
-  explicit KeywordMatcher(std::string foldedText);
+  explicit KeywordMatcher(std::string foldedText) : text_(std::move(foldedText)) {}
   bool matchesFolded(std::string_view foldedKeyword) const;
-  // The keywords found (each once). They must be folded already (Config::folded): the rules
-  // call this for every reply with lexicons of a hundred phrases.
+  // The keywords found (each once). They must be folded already (Config::folded).
   std::vector<std::string> matched(const std::vector<std::string>& foldedKeywords) const;
   const std::string& text() const { return text_; }
 
+ private:
+  std::string text_;
+};
+
+// Several folded keyword lists indexed together, for lexicons matched against every text (every
+// category's list at once): a text's words are looked up once each, whichever list holds the
+// keyword, so the cost follows the text's words rather than the lists' length. Stems are indexed
+// by their first three letters. Finds what KeywordMatcher::matched finds in each list.
+class KeywordLists {
+ public:
+  explicit KeywordLists(std::vector<std::vector<std::string>> foldedLists);
+  const std::vector<std::vector<std::string>>& lists() const { return lists_; }
+
+  struct Found {
+    std::uint32_t list;
+    std::uint32_t position;  // in lists()[list]
+  };
+  // The keywords folded `text` contains, into `found` (replaced): by list, then by position; a
+  // keyword listed twice is found twice. `found` is the caller's, reused across texts.
+  void find(std::string_view foldedText, std::vector<Found>& found) const;
+
+ private:
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
-  const WordSet& words() const { return words_; }
+  using Ids = std::vector<std::uint32_t>;  // into refs_, ascending
+  // One bit per hash of a first word / stem prefix: most of a text's words fail one bit test and
+  // cost no hash-table lookup.
+  class Sketch {
+   public:
+    void add(std::uint32_t hash) { bits_[(hash >> 6) % bits_.size()] |= std::uint64_t{1} << (hash & 63); }
+    bool mayHold(std::uint32_t hash) const { return bits_[(hash >> 6) % bits_.size()] >> (hash & 63) & 1; }
 
- private:
-  std::string text_;
-  WordSet words_;
+   private:
+    std::array<std::uint64_t, 128> bits_{};
+  };
+  void candidates(std::string_view foldedText, Ids& ids) const;
+
+  std::vector<std::vector<std::string>> lists_;
+  std::vector<Found> refs_;   // every keyword of every list, in order
+  std::vector<bool> isWord_;  // by id: the keyword is one word, so finding the word finds it
+  std::unordered_map<std::string, Ids, Hash, std::equal_to<>> byFirstWord_;
+  std::unordered_map<std::uint32_t, Ids> stemsByPrefix_;  // "suppress*" under "sup"
+  Sketch firstWords_, stemPrefixes_;
+  Ids unindexed_;
 };
 
-// A folded keyword list indexed by first word, for lexicons matched against every reply
-// (Config::keywords keeps one per list): a text is checked only against the keywords whose first
-// word is one of its words, plus those that cannot be indexed (stems, punctuation first), so
-// the cost follows the text's words rather than the lexicon's length. Same answers as
-// KeywordMatcher::matched, in the list's order.
+// One folded keyword list indexed for matching against every reply (Config::keywords keeps one
+// per list). Same answers as KeywordMatcher::matched, in the list's order.
 class KeywordIndex {
  public:
   explicit KeywordIndex(std::vector<std::string> foldedKeywords);
   std::vector<std::string> matched(const KeywordMatcher& text) const;
   std::size_t count(const KeywordMatcher& text) const { return matchedAt(text).size(); }
   bool any(const KeywordMatcher& text) const { return !matchedAt(text).empty(); }
-  const std::vector<std::string>& keywords() const { return keywords_; }
+  const std::vector<std::string>& keywords() const { return lists_.lists().front(); }
 
  private:
-  std::vector<std::size_t> matchedAt(const KeywordMatcher& text) const;  // ascending positions
-  std::vector<std::string> keywords_;
-  std::unordered_map<std::string, std::vector<std::size_t>, KeywordMatcher::Hash, std::equal_to<>> byFirstWord_;
-  std::vector<std::size_t> unindexed_;
+  std::vector<KeywordLists::Found> matchedAt(const KeywordMatcher& text) const;
+  KeywordLists lists_;
 };
 
 // The keywords of `foldedKeywords` found in folded `text` (each counted once).

@@ -1,5 +1,8 @@
 #include "domain/text.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace caselog::text {
 
 namespace {
@@ -11,22 +14,24 @@ constexpr const char* kLatin1[64] = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   //
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 
-void appendUtf8(std::string& out, char32_t cp) {
+// Writes cp as UTF-8 at w; returns the end of what it wrote.
+char* putUtf8(char* w, char32_t cp) {
   if (cp < 0x80) {
-    out += static_cast<char>(cp);
+    *w++ = static_cast<char>(cp);
   } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *w++ = static_cast<char>(0xC0 | (cp >> 6));
+    *w++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *w++ = static_cast<char>(0xE0 | (cp >> 12));
+    *w++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *w++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *w++ = static_cast<char>(0xF0 | (cp >> 18));
+    *w++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *w++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *w++ = static_cast<char>(0x80 | (cp & 0x3F));
   }
+  return w;
 }
 
 bool isSpace(char32_t cp) {
@@ -34,25 +39,45 @@ bool isSpace(char32_t cp) {
          cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F;
 }
 
-// Folds one code point into `out` (lowercase, accents stripped).
-void foldInto(std::string& out, char32_t cp) {
+// Writes one code point folded (lowercase, accents stripped) at w; returns the end of what it wrote.
+char* foldCodePoint(char* w, char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') {
-    out += static_cast<char>(cp - 'A' + 'a');
+    *w++ = static_cast<char>(cp - 'A' + 'a');
   } else if (cp >= 0xC0 && cp <= 0xFF && *kLatin1[cp - 0xC0]) {
-    out += kLatin1[cp - 0xC0];
+    for (const char* c = kLatin1[cp - 0xC0]; *c; ++c) *w++ = *c;
   } else if (cp == 0x152 || cp == 0x153) {
-    out += "oe";
+    *w++ = 'o';
+    *w++ = 'e';
   } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) {
-    out += '\'';
+    *w++ = '\'';
   } else if (cp >= 0xFF21 && cp <= 0xFF3A) {  // full-width A-Z
-    out += static_cast<char>(cp - 0xFF21 + 'a');
+    *w++ = static_cast<char>(cp - 0xFF21 + 'a');
   } else if (cp >= 0xFF41 && cp <= 0xFF5A) {  // full-width a-z
-    out += static_cast<char>(cp - 0xFF41 + 'a');
+    *w++ = static_cast<char>(cp - 0xFF41 + 'a');
   } else if (cp >= 0xFF10 && cp <= 0xFF19) {  // full-width digits
-    out += static_cast<char>(cp - 0xFF10 + '0');
+    *w++ = static_cast<char>(cp - 0xFF10 + '0');
   } else {
-    appendUtf8(out, cp);
+    w = putUtf8(w, cp);
   }
+  return w;
+}
+
+// Folds eight bytes at `in` into `out` when they are printable ASCII with single spaces between
+// (not first or last): they fold to themselves with A-Z lowercased, computed on all eight at once.
+// False, writing nothing, for anything else.
+bool foldAsciiChunk(const char* in, char* out) {
+  constexpr std::uint64_t k01 = 0x0101010101010101ULL, k7F = 0x7F7F7F7F7F7F7F7FULL, k80 = k01 * 0x80;
+  std::uint64_t x;
+  std::memcpy(&x, in, 8);
+  if ((x & k80) != 0 || ((x - k01 * 0x20) & ~x & k80) != 0) return false;  // a byte >= 0x80 or < 0x20
+  const std::uint64_t notSpace = x ^ (k01 * ' ');
+  const std::uint64_t space = ~(((notSpace & k7F) + k7F) | notSpace | k7F);  // 0x80 in each space byte
+  if ((space & (space >> 8)) != 0 || (space & 0x80) != 0 || (space >> 56) != 0) return false;
+  const std::uint64_t atLeastA = (x & k7F) + k01 * (0x80 - 'A');  // 0x80 set in bytes >= 'A'
+  const std::uint64_t pastZ = (x & k7F) + k01 * (0x7F - 'Z');     // 0x80 set in bytes > 'Z'
+  x |= (atLeastA & ~pastZ & k80) >> 2;                            // 0x20 added to A-Z
+  std::memcpy(out, &x, 8);
+  return true;
 }
 
 bool isAsciiWordByte(char c) {
@@ -112,27 +137,46 @@ std::string_view foldedView(std::string_view s, std::string& scratch) {
 
 std::string fold(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
+  fold(s, out);
+  return out;
+}
+
+void fold(std::string_view s, std::string& out) {
+  // Written through a pointer into room for the longest result: no character takes more than
+  // three bytes per byte it came from (an invalid byte becomes U+FFFD).
+  out.resize(s.size() * 3);
+  char* const begin = out.data();
+  char* w = begin;
   bool pendingSpace = false;
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80 && b > ' ') {  // fast path: printable ASCII
-      if (pendingSpace) out += ' ';
+    if (b - 0x21u < 0x5Fu) {  // fast path: printable ASCII, eight bytes at a time where it can
+      if (pendingSpace) *w++ = ' ';
       pendingSpace = false;
-      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+      if (i + 8 <= s.size() && foldAsciiChunk(s.data() + i, w)) {
+        i += 8;
+        w += 8;
+      } else {
+        *w++ = static_cast<char>(b - unsigned{'A'} < 26u ? b - 'A' + 'a' : b);
+        ++i;
+      }
+      continue;
+    }
+    if (b == ' ' || b - unsigned{'\t'} < 5u) {  // ASCII white space: \t \n \v \f \r
+      pendingSpace = w != begin;
       ++i;
       continue;
     }
     const char32_t cp = decodeUtf8(s, i);
     if (isSpace(cp)) {
-      pendingSpace = !out.empty();
+      pendingSpace = w != begin;
       continue;
     }
-    if (pendingSpace) out += ' ';
+    if (pendingSpace) *w++ = ' ';
     pendingSpace = false;
-    foldInto(out, cp);
+    w = foldCodePoint(w, cp);
   }
-  return out;
+  out.resize(static_cast<std::size_t>(w - begin));
 }
 
 bool contains(std::string_view haystack, std::string_view needle) {
@@ -154,30 +198,7 @@ bool containsPhrase(std::string_view haystack, std::string_view needle) {
 
 std::vector<std::string> tokens(std::string_view s) {
   std::vector<std::string> out;
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) out.push_back(std::move(word));
-    word.clear();
-  };
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t start = i;
-    const char32_t cp = decodeUtf8(s, i);
-    if (cp < 0x80) {
-      if (isAsciiWordByte(static_cast<char>(cp)) || cp == '#') {
-        word += static_cast<char>(cp);
-      } else {
-        flush();
-      }
-    } else if (isCjk(cp)) {
-      flush();
-      out.emplace_back(s.substr(start, i - start));
-    } else if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000) {  // Latin, Greek, Cyrillic…
-      word.append(s.substr(start, i - start));
-    } else {
-      flush();
-    }
-  }
-  flush();
+  forEachToken(s, [&](std::string_view token) { out.emplace_back(token); });
   return out;
 }
 

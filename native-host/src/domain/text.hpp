@@ -2,6 +2,7 @@
 // "RÉSOLU", "résolu " and "Resolu" compare equal, and word/phrase matching over folded text.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,8 @@ namespace caselog::text {
 // apostrophes to ', turns every run of whitespace (including NBSP and the ideographic space) into
 // one ASCII space and trims both ends. Other UTF-8 (Japanese…) passes through unchanged.
 std::string fold(std::string_view s);
+// fold(s) written into `out` (its content replaced, its capacity reused): for loops over many texts.
+void fold(std::string_view s, std::string& out);
 
 // True when fold(s) == s, checked without allocating (lists from the configuration usually are).
 bool isFolded(std::string_view s);
@@ -34,5 +37,48 @@ std::vector<std::string> tokens(std::string_view folded);
 char32_t decodeUtf8(std::string_view s, std::size_t& i);
 
 bool isCjk(char32_t cp);
+
+// Calls emit(token) for each token of folded text as tokens() cuts it, in order, without copying:
+// each token is a view into `folded` (for the rules that look every word of every reply up).
+template <class Emit>
+void forEachToken(std::string_view folded, Emit&& emit);
+
+// ---- implementation ----
+
+// Does the code point continue a word (rather than end one, or stand alone as CJK does)?
+inline constexpr auto kWordAscii = [] {
+  std::array<bool, 128> word{};
+  for (char32_t c = 0; c < 128; ++c) word[c] = (c | 0x20) - 'a' < 26u || c - '0' < 10u || c == '#';
+  return word;
+}();
+
+inline bool isWordCodePoint(char32_t cp) {
+  if (cp < 0x80) return kWordAscii[cp];
+  return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000;  // Latin, Greek, Cyrillic…
+}
+
+template <class Emit>
+void forEachToken(std::string_view s, Emit&& emit) {
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t wordStart = kNone;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    char32_t cp = static_cast<unsigned char>(s[i]);
+    if (cp < 0x80)
+      ++i;
+    else
+      cp = decodeUtf8(s, i);
+    if (isWordCodePoint(cp)) {
+      if (wordStart == kNone) wordStart = at;
+      while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && kWordAscii[s[i]])
+        ++i;  // ASCII at once
+      continue;
+    }
+    if (wordStart != kNone) emit(s.substr(wordStart, at - wordStart));
+    wordStart = kNone;
+    if (cp >= 0x3040 && isCjk(cp)) emit(s.substr(at, i - at));
+  }
+  if (wordStart != kNone) emit(s.substr(wordStart));
+}
 
 }  // namespace caselog::text

@@ -50,12 +50,16 @@ namespace {
 // The index answers exactly what checking every keyword answers, in the list's order.
 TEST(Keywords, TheIndexFindsWhatAFullScanFinds) {
   const std::vector<std::string> keywords = {
-      "suppress*", "listing removed", "listing", "b08xyz1234", "a-to-z", "(policy)", "出品",
-      "停止", "thank you for contacting", "removed", "listing", "asin* removed", "zzz never"};
+      "suppress*", "listing removed",          "listing", "b08xyz1234", "a-to-z",        "(policy)", "出品",
+      "停止",      "thank you for contacting", "removed", "listing",    "asin* removed", "zzz never"};
   const std::vector<std::string> texts = {
-      "your listing was removed and suppressed", "listing removed b08xyz1234",
+      "your listing was removed and suppressed",
+      "listing removed b08xyz1234",
       "thank you for contacting amazon. the a-to-z claim (policy) applies",
-      "出品が停止されました", "unsuppressed listings", "", "asins removed today"};
+      "出品が停止されました",
+      "unsuppressed listings",
+      "",
+      "asins removed today"};
   const KeywordIndex index(keywords);
   for (const auto& t : texts) {
     const KeywordMatcher text(t);
@@ -64,6 +68,98 @@ TEST(Keywords, TheIndexFindsWhatAFullScanFinds) {
   }
   EXPECT_EQ(index.matched(KeywordMatcher("listing removed")),
             (std::vector<std::string>{"listing removed", "listing", "removed", "listing"}));
+}
+
+}  // namespace
+}  // namespace caselog
+
+namespace {
+
+// A small deterministic generator for the differential tests below.
+struct Lcg {
+  std::uint64_t state;
+  std::size_t below(std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33) % n;
+  }
+};
+
+// fold() of ASCII by its definition: A-Z lowercased, white-space runs one space, ends trimmed.
+std::string foldAsciiByTheRule(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (const char c : s) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+// fold() takes eight plain ASCII bytes at a time where it can: every mix of letters, single and
+// double spaces, tabs and punctuation at every offset must fold as the rule says.
+TEST(Text, FoldOfAsciiFollowsTheRuleAtEveryOffset) {
+  const std::string alphabet = "aZmQ09 #.-~\x7f\t\n  Hello World";
+  Lcg rng{7};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const std::size_t length = rng.below(40);
+    for (std::size_t i = 0; i < length; ++i) s += alphabet[rng.below(alphabet.size())];
+    ASSERT_EQ(text::fold(s), foldAsciiByTheRule(s)) << '"' << s << '"';
+  }
+  std::string reused = "left over from a longer text";
+  text::fold("  ABCDEFGH  IJ ", reused);
+  EXPECT_EQ(reused, "abcdefgh ij");
+}
+
+TEST(Text, ForEachTokenCutsWhatTokensCuts) {
+  for (const std::string t : {"hello, wörld 42", "在庫 ok", "#tag a-to-z", "straße ÉTÉ", "", "   ", "x",
+                              "ab\xff"
+                              "cd"}) {
+    const std::string folded = text::fold(t);
+    std::vector<std::string> seen;
+    text::forEachToken(folded, [&](std::string_view token) { seen.emplace_back(token); });
+    EXPECT_EQ(seen, text::tokens(folded)) << t;
+  }
+  EXPECT_EQ(text::tokens("#tag a-to-z 出品"), (std::vector<std::string>{"#tag", "a", "to", "z", "出", "品"}));
+}
+
+namespace caselog {
+namespace {
+
+// Several lists indexed together find, list by list, what a matcher finds in each list alone,
+// including stems (indexed by their first letters), phrases, CJK, duplicates and oddities.
+TEST(Keywords, ListsIndexedTogetherFindWhatEachListFinds) {
+  const std::vector<std::vector<std::string>> lists = {
+      {"suppress*", "listing removed", "listing", "ab*", "x*", "*", "", "(policy)", "a-to-z", "listing"},
+      {"reimburse*", "lost inventory", "inventory", "在庫", "出品停止", "#tag", "abc#def", "rld"},
+      {},
+      {"suppress*", "möbel*", "catalog*", "asin* removed", "$", "policy"}};
+  const KeywordLists index(lists);
+  const std::vector<std::string> words = {
+      "suppressed", "unsuppressed",  "#suppressed", "ösuppressed", "listing", "removed",  "reimbursement",
+      "lost",       "inventory",     "在庫",        "出品停止",    "#tag",    "abc#def",  "abc",
+      "wörld",      "rld",           "ab",          "xylophone",   "a-to-z",  "(policy)", "policy",
+      "catalogue",  "asin* removed", "$",           "möbeln",      "a",       ",",        "."};
+  Lcg rng{11};
+  std::vector<KeywordLists::Found> found;
+  for (int n = 0; n < 3000; ++n) {
+    std::string t;
+    const std::size_t length = rng.below(8);
+    for (std::size_t i = 0; i < length; ++i) t += (i ? " " : "") + words[rng.below(words.size())];
+    const std::string folded = text::fold(t);
+    index.find(folded, found);
+    std::vector<std::vector<std::string>> got(lists.size());
+    for (const auto& f : found) got[f.list].push_back(lists[f.list][f.position]);
+    for (std::size_t k = 0; k < lists.size(); ++k)
+      ASSERT_EQ(got[k], KeywordMatcher(folded).matched(lists[k])) << "list " << k << ": \"" << folded << '"';
+  }
 }
 
 }  // namespace
