@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <string>
 
@@ -10,11 +9,31 @@ namespace caselog {
 
 namespace {
 
+// ASCII classes by table (what std::isalnum / std::isdigit answer in the "C" locale, without a
+// library call per byte: every byte of every imported message goes through here).
+enum : unsigned char { kDigit = 1, kLetter = 2, kStarts = 4 };  // kStarts: may begin an identifier or label
+
+constexpr auto kClass = [] {
+  std::array<unsigned char, 256> c{};
+  for (int b = '0'; b <= '9'; ++b) c[b] = kDigit | kStarts;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 'a' + 'A'] = kLetter;
+  for (const char b : {'B', 'F', 'A', 'a', 'S', 's', 'M', 'm'}) c[static_cast<unsigned char>(b)] |= kStarts;
+  return c;
+}();
+
 bool alnum(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+  return (kClass[static_cast<unsigned char>(c)] & (kDigit | kLetter)) != 0;
 }
 bool digit(char c) {
-  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  return (kClass[static_cast<unsigned char>(c)] & kDigit) != 0;
+}
+// Can a word starting with c be an ASIN ("B0…"), a shipment ("FBA…"), an order or amount (a
+// digit), or an "ASIN" / "SKU" / "MSKU" label? Other words are skipped whole.
+bool mayStart(char c) {
+  return (kClass[static_cast<unsigned char>(c)] & kStarts) != 0;
+}
+char upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
 bool upperAlnum(char c) {
   return digit(c) || (c >= 'A' && c <= 'Z');
@@ -29,9 +48,8 @@ bool endsWord(std::string_view s, size_t i) {
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return upper(x) == upper(y); });
 }
 
 size_t wordEnd(std::string_view s, size_t i) {
@@ -151,6 +169,16 @@ std::optional<std::string_view> codeWord(std::string_view word) {
   return std::nullopt;
 }
 
+// Can a currency mark or code end with byte c ('$', the last bytes of € £ ¥ ₹, or "EUR"…)?
+bool mayEndCurrency(char c) {
+  return c == '$' || c == '\xAC' || c == '\xA3' || c == '\xA5' || c == '\xB9' || (c >= 'A' && c <= 'Z');
+}
+
+// Can a currency mark or code start with byte c (the first bytes of € £ ¥ ₹, '$', or "EUR"…)?
+bool mayBeginCurrency(char c) {
+  return c == '\xE2' || c == '\xC2' || c == '$' || (c >= 'A' && c <= 'Z');
+}
+
 // A currency mark ending right before `end` (one space allowed between).
 std::optional<std::string_view> currencyBefore(std::string_view s, size_t end) {
   for (int spaced = 0; spaced < 2; ++spaced) {
@@ -163,6 +191,7 @@ std::optional<std::string_view> currencyBefore(std::string_view s, size_t end) {
       else
         break;
     }
+    if (e == 0 || !mayEndCurrency(s[e - 1])) continue;
     const std::string_view head = s.substr(0, e);
     for (const auto& c : kSymbols)
       if (head.ends_with(c.mark)) {
@@ -179,7 +208,7 @@ std::optional<std::string_view> currencyBefore(std::string_view s, size_t end) {
 // A currency mark starting right after `begin` (one space allowed between).
 std::optional<std::string_view> currencyAfter(std::string_view s, size_t begin) {
   const size_t b = skipSpaces(s, begin);
-  if (b - begin > 2) return std::nullopt;
+  if (b - begin > 2 || b == s.size() || !mayBeginCurrency(s[b])) return std::nullopt;
   const std::string_view tail = s.substr(b);
   for (const auto& c : kSymbols)
     if (c.mark.size() > 1 && c.mark.front() != '$' && c.mark.back() != '$' && tail.starts_with(c.mark))
@@ -244,6 +273,10 @@ std::vector<Identifier> extractIdentifiers(std::string_view s) {
   while (i < s.size()) {
     if (!alnum(s[i]) || !startsWord(s, i)) {
       ++i;
+      continue;
+    }
+    if (!mayStart(s[i])) {
+      i = wordEnd(s, i);
       continue;
     }
     if (size_t e = matchAsin(s, i)) {
