@@ -141,8 +141,21 @@ const KeywordIndex& Config::keywords(const std::string& pointer) const {
   const std::vector<std::string>& list = folded(pointer);  // takes and releases the lock itself
   std::lock_guard lock(foldedCache_->mutex);
   auto it = foldedCache_->indexes.find(pointer);
-  if (it == foldedCache_->indexes.end()) it = foldedCache_->indexes.emplace(pointer, KeywordIndex(list)).first;
+  if (it == foldedCache_->indexes.end())
+    it = foldedCache_->indexes.emplace(pointer, KeywordIndex(list)).first;
   return it->second;
+}
+
+const void* Config::cachedView(std::type_index type, ViewMaker make) const {
+  if (!foldedCache_) foldedCache_ = std::make_unique<FoldedCache>();  // a moved-from Config
+  {
+    std::lock_guard lock(foldedCache_->mutex);
+    const auto it = foldedCache_->views.find(type);
+    if (it != foldedCache_->views.end()) return it->second.get();
+  }
+  auto made = make(*this);  // unlocked: making a view may read folded() lists
+  std::lock_guard lock(foldedCache_->mutex);
+  return foldedCache_->views.try_emplace(type, std::move(made)).first->second.get();  // first one made wins
 }
 
 }  // namespace caselog

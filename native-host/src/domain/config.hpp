@@ -3,11 +3,12 @@
 // overlays them key by key. Owned by the case-intelligence layer (issue 3).
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <typeindex>
 #include <vector>
 
 #include "domain/keywords.hpp"
@@ -38,6 +39,16 @@ struct Config {
   const std::vector<std::string>& folded(const std::string& pointer) const;
   // folded(pointer) indexed for matching against many texts (domain/keywords.hpp), kept likewise.
   const KeywordIndex& keywords(const std::string& pointer) const;
+  // A typed view of the configuration, made by T::from(*this) the first time T is asked for and
+  // kept likewise: the rules read the numbers and lists they use for every reply or case
+  // (weights, coefficients, patterns) as plain fields instead of a lookup by pointer per read.
+  template <class T>
+  const T& view() const {
+    return *static_cast<const T*>(
+        cachedView(typeid(T), [](const Config& config) -> std::shared_ptr<const void> {
+          return std::make_shared<const T>(T::from(config));
+        }));
+  }
 
   Config() = default;
   Config(const Config& other) : values(other.values) {}
@@ -54,7 +65,10 @@ struct Config {
     std::mutex mutex;
     std::map<std::string, std::vector<std::string>, std::less<>> lists;
     std::map<std::string, KeywordIndex, std::less<>> indexes;
+    std::map<std::type_index, std::shared_ptr<const void>> views;
   };
+  using ViewMaker = std::shared_ptr<const void> (*)(const Config&);
+  const void* cachedView(std::type_index type, ViewMaker make) const;
   mutable std::unique_ptr<FoldedCache> foldedCache_ = std::make_unique<FoldedCache>();
 };
 

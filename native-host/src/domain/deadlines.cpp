@@ -28,30 +28,56 @@ bool isDigit(char ch) {
   return ch >= '0' && ch <= '9';
 }
 
-// Matches "prefix{n}suffix" at every place in `s`; returns the first match whose sentence passes.
-// `pattern` and `ignore` are folded (Config::folded: folded whole, the spaces around {n} stay).
-std::optional<StatedPeriod> matchTemplate(std::string_view s, const std::string& folded,
-                                          const std::vector<std::string>& ignore) {
-  const auto hole = folded.find("{n}");
-  if (hole == std::string::npos) return std::nullopt;
-  const std::string prefix = folded.substr(0, hole);
-  const std::string suffix = folded.substr(hole + 3);
-  // Candidate starts: each occurrence of the prefix, or each number when the pattern starts with {n}.
-  for (std::size_t pos = prefix.empty() ? 0 : s.find(prefix); pos < s.size();
-       pos = prefix.empty() ? pos + 1 : s.find(prefix, pos + 1)) {
-    if (prefix.empty() && (!isDigit(s[pos]) || (pos > 0 && isDigit(s[pos - 1])))) continue;
+// The configured period patterns (deadlines.businessDays, months, days: longer units first, so
+// that "within 5 business days" is not read by a "within {n} days" pattern), folded and split at
+// {n} once per Config, and the sentence exclusions.
+struct PeriodPatterns {
+  struct Pattern {
+    std::string prefix, suffix;  // folded: Config::folded folds the whole pattern, spaces around {n} stay
+    const char* unit;
+  };
+  std::vector<Pattern> patterns;  // in the order they are tried; those without {n} never match
+  std::vector<std::string> ignore;
+
+  static PeriodPatterns from(const Config& config) {
+    PeriodPatterns out;
+    for (const char* unit : {"businessDays", "months", "days"}) {
+      for (const auto& pattern : config.folded(std::string("/deadlines/") + unit)) {
+        const auto hole = pattern.find("{n}");
+        if (hole != std::string::npos)
+          out.patterns.push_back({pattern.substr(0, hole), pattern.substr(hole + 3), unit});
+      }
+    }
+    out.ignore = config.folded("/deadlines/ignoreIfSentenceHas");
+    return out;
+  }
+};
+
+// Matches "prefix{n}suffix" in `s` and returns the first match (leftmost) whose sentence passes.
+// A match has a digit right after the prefix, so the candidates are read off `digits`, the
+// positions of s's digits, instead of searching s for the prefix.
+std::optional<StatedPeriod> matchPattern(std::string_view s, const std::vector<std::size_t>& digits,
+                                         const PeriodPatterns::Pattern& p,
+                                         const std::vector<std::string>& ignore) {
+  const std::string& prefix = p.prefix;
+  const std::string& suffix = p.suffix;
+  for (const std::size_t d : digits) {
+    if (prefix.empty() ? d > 0 && isDigit(s[d - 1])  // {n} first: the number starts here
+                       : d < prefix.size() || s[d - 1] != prefix.back() ||
+                             s.compare(d - prefix.size(), prefix.size(), prefix) != 0)
+      continue;
+    const std::size_t pos = d - prefix.size();
     if (!prefix.empty() && pos > 0 && std::isalnum(static_cast<unsigned char>(s[pos - 1]))) continue;
-    std::size_t at = pos + prefix.size(), digits = 0;
+    std::size_t count = 0;
     int n = 0;
-    while (at + digits < s.size() && isDigit(s[at + digits]) && digits < 5)
-      n = n * 10 + (s[at + digits++] - '0');
-    if (digits == 0 || s.compare(at + digits, suffix.size(), suffix) != 0) continue;
-    const std::size_t len = prefix.size() + digits + suffix.size();
+    while (d + count < s.size() && isDigit(s[d + count]) && count < 5) n = n * 10 + (s[d + count++] - '0');
+    if (s.compare(d + count, suffix.size(), suffix) != 0) continue;
+    const std::size_t len = prefix.size() + count + suffix.size();
     const std::string_view sentence = sentenceAround(s, pos, len);
     const bool excluded = std::any_of(ignore.begin(), ignore.end(), [&](const std::string& phrase) {
       return text::contains(sentence, phrase);
     });
-    if (!excluded) return StatedPeriod{n, "", std::string(s.substr(pos, len))};
+    if (!excluded) return StatedPeriod{n, p.unit, std::string(s.substr(pos, len))};
   }
   return std::nullopt;
 }
@@ -68,15 +94,13 @@ Instant addPeriod(Instant from, const StatedPeriod& p, std::chrono::minutes utcO
 
 std::optional<StatedPeriod> findStatedPeriod(std::string_view body, const Config& config) {
   const std::string folded = text::fold(body);
-  const auto& ignore = config.folded("/deadlines/ignoreIfSentenceHas");
-  // Longer units first: "within 5 business days" must not be read by a "within {n} days" pattern.
-  for (const char* unit : {"businessDays", "months", "days"}) {
-    for (const auto& pattern : config.folded(std::string("/deadlines/") + unit)) {
-      if (auto found = matchTemplate(folded, pattern, ignore)) {
-        found->unit = unit;
-        return found;
-      }
-    }
+  std::vector<std::size_t> digits;
+  for (std::size_t i = 0; i < folded.size(); ++i)
+    if (isDigit(folded[i])) digits.push_back(i);
+  if (digits.empty()) return std::nullopt;  // every pattern holds a number
+  const auto& periods = config.view<PeriodPatterns>();
+  for (const auto& pattern : periods.patterns) {
+    if (auto found = matchPattern(folded, digits, pattern, periods.ignore)) return found;
   }
   return std::nullopt;
 }
@@ -102,11 +126,20 @@ std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& cate
   return out;
 }
 
+std::vector<Deadline> openDeadlines(const CaseRecord& c, const CaseFacts& facts, const Config& config) {
+  return facts.closed ? std::vector<Deadline>{} : caseDeadlines(c, facts.category, config);
+}
+
 std::optional<Deadline> nextDeadline(const CaseRecord& c, const std::string& category, const Config& config,
+                                     Instant now) {
+  return nextDeadline(caseDeadlines(c, category, config), config, now);
+}
+
+std::optional<Deadline> nextDeadline(const std::vector<Deadline>& deadlines, const Config& config,
                                      Instant now) {
   const auto grace = std::chrono::days{static_cast<int>(config.number("/priority/deadlineGraceDays", 7))};
   std::optional<Deadline> best;
-  for (auto& d : caseDeadlines(c, category, config)) {
+  for (const auto& d : deadlines) {
     if (d.due + grace < now) continue;
     if (!best || d.due < best->due) best = d;
   }

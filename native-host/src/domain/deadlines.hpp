@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "domain/case_facts.hpp"
 #include "domain/config.hpp"
 
 namespace caselog {
@@ -30,9 +31,14 @@ std::optional<StatedPeriod> findStatedPeriod(std::string_view body, const Config
 
 // Every deadline of the case: from current Amazon messages and from its category.
 std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& category, const Config& config);
+// caseDeadlines of an open case, none for a closed one: what the priority and reminder rules look at.
+std::vector<Deadline> openDeadlines(const CaseRecord& c, const CaseFacts& facts, const Config& config);
 
 // The earliest deadline still relevant at `now`: not passed by more than priority.deadlineGraceDays.
 std::optional<Deadline> nextDeadline(const CaseRecord& c, const std::string& category, const Config& config,
+                                     Instant now);
+// The same among deadlines already listed by caseDeadlines (the first of equal ones).
+std::optional<Deadline> nextDeadline(const std::vector<Deadline>& deadlines, const Config& config,
                                      Instant now);
 
 }  // namespace caselog

@@ -22,20 +22,37 @@ std::string quoteList(const std::vector<std::string>& items, std::size_t max = 3
   return out;
 }
 
+// The detector's numbers (generic.weights, shortWords, threshold), read once per Config.
 struct Weights {
   double bias, phrase, phraseCap, helpLink, shortReply, duplicate, duplicateCap, duplicateFilledIn,
       caseIdentifier, caseIdentifierCap, action, actionCap, details, detailsCap, cause, evidence, noSubstance,
       subjectTerms;
-};
+  double shortWords, threshold;
 
-Weights weightsFrom(const Config& config) {
-  auto w = [&](const char* key) { return config.number(std::string("/generic/weights/") + key, 0); };
-  return {
-      w("bias"),      w("phrase"),       w("phraseCap"),         w("helpLink"),       w("short"),
-      w("duplicate"), w("duplicateCap"), w("duplicateFilledIn"), w("caseIdentifier"), w("caseIdentifierCap"),
-      w("action"),    w("actionCap"),    w("details"),           w("detailsCap"),     w("cause"),
-      w("evidence"),  w("noSubstance"),  w("subjectTerms")};
-}
+  static Weights from(const Config& config) {
+    auto w = [&](const char* key) { return config.number(std::string("/generic/weights/") + key, 0); };
+    return {w("bias"),
+            w("phrase"),
+            w("phraseCap"),
+            w("helpLink"),
+            w("short"),
+            w("duplicate"),
+            w("duplicateCap"),
+            w("duplicateFilledIn"),
+            w("caseIdentifier"),
+            w("caseIdentifierCap"),
+            w("action"),
+            w("actionCap"),
+            w("details"),
+            w("detailsCap"),
+            w("cause"),
+            w("evidence"),
+            w("noSubstance"),
+            w("subjectTerms"),
+            config.number("/generic/shortWords", 60),
+            config.number("/generic/threshold", 0.5)};
+  }
+};
 
 double capped(std::size_t n, double cap) {
   return std::min(static_cast<double>(n), cap);
@@ -46,7 +63,7 @@ double capped(std::size_t n, double cap) {
 GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int casesSharingText,
                            const Config& config) {
   const ReplyFeatures f = replyFeatures(reply.body, c, config);
-  const Weights w = weightsFrom(config);
+  const Weights& w = config.view<Weights>();
   GenericVerdict v;
   double z = w.bias;
   if (!f.phrases.empty()) {
@@ -57,7 +74,7 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
     z += w.helpLink;
     v.reasons.push_back("points to a help page instead of answering");
   }
-  if (f.words < config.number("/generic/shortWords", 60)) {
+  if (f.words < w.shortWords) {
     z += w.shortReply;
     v.reasons.push_back("short reply (" + std::to_string(f.words) + " words)");
   }
@@ -102,7 +119,7 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
   }
   z += w.subjectTerms * capped(static_cast<std::size_t>(f.subjectTerms), 3);
   v.score = 1.0 / (1.0 + std::exp(-z));
-  v.generic = v.score >= config.number("/generic/threshold", 0.5);
+  v.generic = v.score >= w.threshold;
   return v;
 }
 

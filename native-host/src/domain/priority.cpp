@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 #include "domain/business_days.hpp"
 #include "domain/case_facts.hpp"
@@ -15,18 +16,38 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::hours;
 
+// The terms' coefficients (priority.coefficients), read once per Config.
+struct Coefficients {
+  static constexpr const char* kNames[] = {"category", "money",    "needs_seller", "waiting", "generic_reply",
+                                           "reopen",   "deadline", "pinned",       "resolved"};
+  double values[std::size(kNames)];
+
+  static Coefficients from(const Config& config) {
+    Coefficients out{};
+    for (std::size_t i = 0; i < std::size(kNames); ++i)
+      out.values[i] = config.number(std::string("/priority/coefficients/") + kNames[i], 0);
+    return out;
+  }
+  double of(const Config& config, const std::string& name) const {
+    for (std::size_t i = 0; i < std::size(kNames); ++i)
+      if (name == kNames[i]) return values[i];
+    return config.number("/priority/coefficients/" + name, 0);
+  }
+};
+
 class TermList {
  public:
-  explicit TermList(const Config& config) : config_(config) {}
+  explicit TermList(const Config& config) : config_(config), coefficients_(config.view<Coefficients>()) {}
   void add(const std::string& name, double value, std::string explanation) {
     if (value == 0) return;
-    const double coefficient = config_.number("/priority/coefficients/" + name, 0);
+    const double coefficient = coefficients_.of(config_, name);
     terms_.push_back({name, value, coefficient, coefficient * value, std::move(explanation)});
   }
   std::vector<PriorityTerm> take() { return std::move(terms_); }
 
  private:
   const Config& config_;
+  const Coefficients& coefficients_;
   std::vector<PriorityTerm> terms_;
 };
 
@@ -54,10 +75,10 @@ void addWaiting(TermList& terms, const CaseFacts& f, const Config& config, Insta
                 std::to_string(f.expectedReplyBusinessDays) + ")");
 }
 
-void addDeadline(TermList& terms, const CaseRecord& c, const CaseFacts& f, const Config& config,
-                 Instant now) {
+void addDeadline(TermList& terms, const CaseFacts& f, const std::vector<Deadline>& deadlines,
+                 const Config& config, Instant now) {
   if (f.closed) return;
-  const auto deadline = nextDeadline(c, f.category, config, now);
+  const auto deadline = nextDeadline(deadlines, config, now);
   if (!deadline) return;
   const double horizon = std::max(1.0, config.number("/priority/deadlineHorizonDays", 30));
   const double daysLeft = duration_cast<hours>(deadline->due - now).count() / 24.0;
@@ -73,6 +94,11 @@ void addDeadline(TermList& terms, const CaseRecord& c, const CaseFacts& f, const
 Priority computePriority(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
                          const Config& config, Instant now) {
   const CaseFacts f = caseFacts(c, verdicts, config);
+  return computePriority(c, f, openDeadlines(c, f, config), config, now);
+}
+
+Priority computePriority(const CaseRecord& c, const CaseFacts& f, const std::vector<Deadline>& deadlines,
+                         const Config& config, Instant now) {
   TermList terms(config);
   terms.add("category", config.number("/categories/" + f.category + "/impact", 0),
             config.string("/categories/" + f.category + "/explain", f.category));
@@ -85,7 +111,7 @@ Priority computePriority(const CaseRecord& c, const std::vector<GenericVerdict>&
     const double cap = std::max(1.0, config.number("/priority/reopenCap", 3));
     terms.add("reopen", std::min(1.0, c.reopenCount / cap), "reopened " + plural(c.reopenCount, "time"));
   }
-  addDeadline(terms, c, f, config, now);
+  addDeadline(terms, f, deadlines, config, now);
   if (c.pinned) terms.add("pinned", 1, "pinned by you");
   if (f.closed) terms.add("resolved", 1, c.status == "closed" ? "case is closed" : "case is resolved");
 

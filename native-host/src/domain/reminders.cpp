@@ -24,6 +24,7 @@ std::string plural(long n, const char* word) {
 struct Context {
   const CaseRecord& c;
   const CaseFacts& facts;
+  const std::vector<Deadline>& deadlines;
   const Config& config;
   Instant now;
   std::vector<Reminder>& out;
@@ -73,7 +74,7 @@ void genericReopen(const Context& x) {
 
 void deadline(const Context& x) {
   if (x.facts.closed) return;
-  const auto d = nextDeadline(x.c, x.facts.category, x.config, x.now);
+  const auto d = nextDeadline(x.deadlines, x.config, x.now);
   if (!d) return;
   const Instant due = d->due - days{static_cast<int>(x.config.number("/reminders/deadlineWarnDays", 3))};
   if (x.now < due) return;
@@ -88,10 +89,17 @@ void deadline(const Context& x) {
 
 std::vector<Reminder> evaluateReminders(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
                                         const Config& config, Instant now) {
+  if (c.snoozedUntil && *c.snoozedUntil > now) return {};  // snoozed: nothing until the follow-up date
+  const CaseFacts facts = caseFacts(c, verdicts, config);
+  return evaluateReminders(c, facts, openDeadlines(c, facts, config), config, now);
+}
+
+std::vector<Reminder> evaluateReminders(const CaseRecord& c, const CaseFacts& facts,
+                                        const std::vector<Deadline>& deadlines, const Config& config,
+                                        Instant now) {
   std::vector<Reminder> out;
   if (c.snoozedUntil && *c.snoozedUntil > now) return out;  // snoozed: nothing until the follow-up date
-  const CaseFacts facts = caseFacts(c, verdicts, config);
-  const Context x{c, facts, config, now, out};
+  const Context x{c, facts, deadlines, config, now, out};
   if (c.snoozedUntil) x.add("follow_up", "Your follow-up date for this case has arrived", *c.snoozedUntil);
   needsSeller(x);
   amazonSilent(x);
@@ -104,7 +112,14 @@ std::optional<Instant> nextReminderDue(const CaseRecord& c, const std::vector<Ge
                                        const Config& config, Instant from) {
   // A follow-up date silences every rule until it arrives, and from then on follow_up is due.
   if (c.snoozedUntil) return *c.snoozedUntil;
-  const CaseFacts f = caseFacts(c, verdicts, config);
+  const CaseFacts facts = caseFacts(c, verdicts, config);
+  return nextReminderDue(c, facts, openDeadlines(c, facts, config), config, from);
+}
+
+std::optional<Instant> nextReminderDue(const CaseRecord& c, const CaseFacts& f,
+                                       const std::vector<Deadline>& deadlines, const Config& config,
+                                       Instant from) {
+  if (c.snoozedUntil) return *c.snoozedUntil;
   std::optional<Instant> next;
   auto consider = [&](Instant t) { next = std::min(next.value_or(t), std::max(t, from)); };
 
@@ -117,9 +132,11 @@ std::optional<Instant> nextReminderDue(const CaseRecord& c, const std::vector<Ge
       consider(from);
   }
   if (f.awaitingAmazon && f.awaitingSince)  // amazonSilent(): due once now > the expected reply day
-    consider(addBusinessDays(*f.awaitingSince, f.expectedReplyBusinessDays, f.utcOffset) + std::chrono::seconds{1});
-  if ((c.status == "answered" || c.status == "resolved") && f.lastAmazonVerdict && f.lastAmazonVerdict->generic &&
-      !f.sellerWroteLast && f.lastAmazonAt) {  // genericReopen(): due in [due, windowEnd)
+    consider(addBusinessDays(*f.awaitingSince, f.expectedReplyBusinessDays, f.utcOffset) +
+             std::chrono::seconds{1});
+  if ((c.status == "answered" || c.status == "resolved") && f.lastAmazonVerdict &&
+      f.lastAmazonVerdict->generic && !f.sellerWroteLast &&
+      f.lastAmazonAt) {  // genericReopen(): due in [due, windowEnd)
     const Instant due =
         *f.lastAmazonAt + hours{static_cast<int>(config.number("/reminders/genericReopenAfterHours", 0))};
     const Instant windowEnd =
@@ -129,7 +146,7 @@ std::optional<Instant> nextReminderDue(const CaseRecord& c, const std::vector<Ge
   if (!f.closed) {  // deadline(): due while some deadline d has d.due - warn <= now <= d.due + grace
     const days warn{static_cast<int>(config.number("/reminders/deadlineWarnDays", 3))};
     const days grace{static_cast<int>(config.number("/priority/deadlineGraceDays", 7))};
-    for (const auto& d : caseDeadlines(c, f.category, config))
+    for (const auto& d : deadlines)
       if (d.due + grace >= from) consider(d.due - warn);
   }
   return next;

@@ -8,12 +8,19 @@
 
 #include "core/model.hpp"
 #include "domain/assessment.hpp"
+#include "domain/case_facts.hpp"
 #include "domain/config.hpp"
+#include "domain/deadlines.hpp"
 
 namespace caselog {
 
 std::vector<Reminder> evaluateReminders(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
                                         const Config& config, Instant now);
+// The same from the case's facts and deadlines already worked out (caseFacts; caseDeadlines, or
+// none for a closed case).
+std::vector<Reminder> evaluateReminders(const CaseRecord& c, const CaseFacts& facts,
+                                        const std::vector<Deadline>& deadlines, const Config& config,
+                                        Instant now);
 
 // The earliest instant t >= from at which evaluateReminders(c, verdicts, config, t) can return a
 // reminder, or nullopt when none can come due without the case (or the configuration) changing.
@@ -22,5 +29,9 @@ std::vector<Reminder> evaluateReminders(const CaseRecord& c, const std::vector<G
 // Dismissals are not considered: the service honours them when it evaluates.
 std::optional<Instant> nextReminderDue(const CaseRecord& c, const std::vector<GenericVerdict>& verdicts,
                                        const Config& config, Instant from);
+// The same from the case's facts and deadlines already worked out, as evaluateReminders takes them.
+std::optional<Instant> nextReminderDue(const CaseRecord& c, const CaseFacts& facts,
+                                       const std::vector<Deadline>& deadlines, const Config& config,
+                                       Instant from);
 
 }  // namespace caselog

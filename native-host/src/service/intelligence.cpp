@@ -5,9 +5,14 @@
 // near-duplicate band hashes, and which reminder fired or was dismissed for which case version.
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include "core/error.hpp"
+#include "domain/case_facts.hpp"
 #include "domain/config.hpp"
+#include "domain/deadlines.hpp"
 #include "domain/generic_reply.hpp"
 #include "domain/next_step.hpp"
 #include "domain/priority.hpp"
@@ -31,30 +36,72 @@ bool isReminderRule(const std::string& rule) {
   return std::find(rules.begin(), rules.end(), rule) != rules.end();
 }
 
+// The new Amazon replies of one case, assessed one by one. A text the case received before in
+// this pass gets the same verdict without being assessed again (nothing in it but the text
+// differs), and replies with the same bands share one count of the other cases holding them.
+class ReplyAssessor {
+ public:
+  ReplyAssessor(Store& store, const Config& config, const CaseRecord& c)
+      : store_(store), config_(config), c_(c) {}
+
+  // The verdict of `m` and its bands.
+  std::pair<GenericVerdict, std::vector<std::uint64_t>> assess(const StoredMessage& m) {
+    for (const auto& seen : seen_)
+      if (seen.body == m.body) return {seen.verdict, seen.bands};
+    auto bands = replyBands(m.body);
+    const int sharing = casesSharing(bands);
+    GenericVerdict verdict = assessReply(m, c_, sharing, config_);
+    seen_.push_back({m.body, verdict, bands, sharing});
+    return {std::move(verdict), std::move(bands)};
+  }
+
+ private:
+  int casesSharing(const std::vector<std::uint64_t>& bands) {
+    for (const auto& seen : seen_)
+      if (seen.bands == bands) return seen.sharing;
+    return store_.casesSharingBands(bands, c_.caseId);
+  }
+
+  struct Seen {
+    std::string_view body;
+    GenericVerdict verdict;
+    std::vector<std::uint64_t> bands;
+    int sharing = 0;
+  };
+  Store& store_;
+  const Config& config_;
+  const CaseRecord& c_;
+  std::vector<Seen> seen_;
+};
+
 // Verdicts parallel to c.messages: stored ones where present; the missing Amazon ones computed
 // (and, when `save`, stored with their bands so later replies can find them as near-duplicates).
+// The other cases' bands do not change while one case is assessed, and a case's own bands do not
+// count for it, so its new verdicts are saved together at the end.
 std::vector<GenericVerdict> verdictsFor(Store& store, const Config& config, const CaseRecord& c, bool save) {
   const auto stored = store.genericVerdicts(c.caseId);
   std::vector<GenericVerdict> verdicts;
   verdicts.reserve(c.messages.size());
+  std::optional<ReplyAssessor> assessor;
+  std::vector<ReplyVerdict> toSave;
   for (const auto& m : c.messages) {
     if (m.author != "amazon") {
       verdicts.emplace_back();
     } else if (auto it = stored.find(m.id); it != stored.end()) {
       verdicts.push_back(it->second);
     } else {
-      const auto bands = replyBands(m.body);
-      verdicts.push_back(assessReply(m, c, store.casesSharingBands(bands, c.caseId), config));
-      if (save && m.id != 0) store.saveGenericVerdict(m.id, verdicts.back(), bands);
+      if (!assessor) assessor.emplace(store, config, c);
+      auto [verdict, bands] = assessor->assess(m);
+      verdicts.push_back(verdict);
+      if (save && m.id != 0) toSave.push_back({m.id, std::move(verdict), std::move(bands)});
     }
   }
+  if (!toSave.empty()) store.saveGenericVerdicts(c.caseId, toSave);
   return verdicts;
 }
 
 // The due reminders of one case, less those the seller dismissed for its current version.
-std::vector<Reminder> activeReminders(Store& store, const Config& config, const CaseRecord& c,
-                                      const std::vector<GenericVerdict>& verdicts, Instant now) {
-  auto due = evaluateReminders(c, verdicts, config, now);
+std::vector<Reminder> withoutDismissed(Store& store, const CaseRecord& c, std::vector<Reminder> due) {
   if (due.empty()) return due;
   const auto version = store.caseVersion(c.caseId);
   const auto states = store.reminderStates(c.caseId);
@@ -66,18 +113,34 @@ std::vector<Reminder> activeReminders(Store& store, const Config& config, const 
   return due;
 }
 
+std::vector<Reminder> activeReminders(Store& store, const Config& config, const CaseRecord& c,
+                                      const std::vector<GenericVerdict>& verdicts, Instant now) {
+  return withoutDismissed(store, c, evaluateReminders(c, verdicts, config, now));
+}
+
+// What a case's assessment derives. The facts and deadlines are worked out once and shared by
+// the priority and the reminder rules.
+struct Assessment {
+  std::vector<GenericVerdict> verdicts;  // parallel to c.messages
+  CaseFacts facts;
+  std::vector<Deadline> deadlines;
+  Priority priority;
+};
+
 // Computes and stores what a case's assessment derives: verdicts of new replies, the priority,
-// the reminder schedule. Returns the priority; `verdicts` receives the case's verdicts.
-Priority assessAndSave(Store& store, const Config& config, const CaseRecord& c, Instant now,
-                       std::vector<GenericVerdict>& verdicts) {
-  verdicts = verdictsFor(store, config, c, true);
-  Priority p = computePriority(c, verdicts, config, now);
-  store.savePriority(c.caseId, p);
+// the reminder schedule.
+Assessment assessAndSave(Store& store, const Config& config, const CaseRecord& c, Instant now) {
+  Assessment a;
+  a.verdicts = verdictsFor(store, config, c, true);
+  a.facts = caseFacts(c, a.verdicts, config);
+  a.deadlines = openDeadlines(c, a.facts, config);
+  a.priority = computePriority(c, a.facts, a.deadlines, config, now);
+  store.savePriority(c.caseId, a.priority);
   AssessmentSchedule schedule;
-  schedule.nextReminderDue = nextReminderDue(c, verdicts, config, now);
+  schedule.nextReminderDue = nextReminderDue(c, a.facts, a.deadlines, config, now);
   if (!isClosedStatus(c.status)) schedule.reassessAfter = now + kReassessEvery;
   store.saveSchedule(c.caseId, schedule);
-  return p;
+  return a;
 }
 
 bool alreadyFired(const std::vector<ReminderState>& states, const std::string& rule, std::int64_t version) {
@@ -99,15 +162,15 @@ Priority CaseService::priority(const CaseRecord& c) {
 
 void CaseService::reassess(const std::string& caseId, CaptureOutcome* outcome) {
   CaseRecord c;
-  std::vector<GenericVerdict> verdicts;
-  Priority p;
+  Assessment a;
   store_.transaction([&] {
     c = getCase(caseId);
-    p = assessAndSave(store_, config_, c, now(), verdicts);
+    a = assessAndSave(store_, config_, c, now());
   });
   if (outcome) {
-    outcome->priority = p;
-    outcome->reminders = activeReminders(store_, config_, c, verdicts, now());
+    outcome->priority = a.priority;
+    outcome->reminders =
+        withoutDismissed(store_, c, evaluateReminders(c, a.facts, a.deadlines, config_, now()));
   }
 }
 
@@ -132,8 +195,7 @@ void CaseService::reassessEach(const std::vector<std::string>& caseIds) {
     for (const auto& id : caseIds) {
       auto c = store_.findCase(id, true);
       if (!c) continue;  // removed meanwhile (team mode)
-      std::vector<GenericVerdict> verdicts;
-      assessAndSave(store_, config_, *c, now(), verdicts);
+      assessAndSave(store_, config_, *c, now());
     }
   });
 }

@@ -87,7 +87,8 @@ TEST(Config, ReadersFallBackWhenAKeyIsMissingOrOfAnotherType) {
 }
 
 TEST(Config, FoldedListsAreFoldedKeptAndNotSharedWithACopy) {
-  const Config config = Config::fromJson({{"generic", {{"phrases", {"  Thank YOU  for   Contacting", "Übersicht"}}}}});
+  const Config config =
+      Config::fromJson({{"generic", {{"phrases", {"  Thank YOU  for   Contacting", "Übersicht"}}}}});
   const auto& phrases = config.folded("/generic/phrases");
   EXPECT_EQ(phrases, (std::vector<std::string>{"thank you for contacting", "ubersicht"}));
   EXPECT_EQ(&config.folded("/generic/phrases"), &phrases);  // made once
@@ -98,6 +99,27 @@ TEST(Config, FoldedListsAreFoldedKeptAndNotSharedWithACopy) {
   copy.values["generic"]["phrases"] = {"Other"};
   EXPECT_EQ(copy.folded("/generic/phrases"), std::vector<std::string>{"other"});
   EXPECT_EQ(config.folded("/generic/phrases").size(), 2u);
+}
+
+struct ThresholdView {  // a view as a rule defines one
+  double threshold;
+  int made;
+  static inline int count = 0;
+  static ThresholdView from(const Config& config) { return {config.number("/generic/threshold"), ++count}; }
+};
+
+TEST(Config, ViewsAreMadeOnceAndNotSharedWithACopy) {
+  const Config config = Config::fromJson({{"generic", {{"threshold", 0.7}}}});
+  const ThresholdView& view = config.view<ThresholdView>();
+  EXPECT_EQ(view.threshold, 0.7);
+  EXPECT_EQ(&config.view<ThresholdView>(), &view);  // made once
+  EXPECT_EQ(config.view<ThresholdView>().made, view.made);
+
+  Config copy = config;
+  copy.values["generic"]["threshold"] = 0.2;
+  EXPECT_EQ(copy.view<ThresholdView>().threshold, 0.2);  // the copy makes its own
+  EXPECT_NE(copy.view<ThresholdView>().made, view.made);
+  EXPECT_EQ(config.view<ThresholdView>().threshold, 0.7);
 }
 
 TEST(Config, LoadOverlaysTheFileKeyByKey) {
