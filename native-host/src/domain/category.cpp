@@ -1,7 +1,6 @@
 #include "domain/category.hpp"
 
 #include <algorithm>
-#include <memory>
 
 #include "domain/keywords.hpp"
 #include "domain/text.hpp"
@@ -30,22 +29,18 @@ const std::string& labelPointer(std::size_t k) {
   return pointers[k];
 }
 
-// Every category's keywords (Config::folded), list k for categoryKeys()[k], indexed together.
-// Kept per thread and rebuilt when a configuration with other keywords comes along (compared by
-// content, so no stale index outlives its Config).
-const KeywordLists& lexiconOf(const Config& config) {
-  thread_local std::unique_ptr<KeywordLists> cached;
-  std::vector<const std::vector<std::string>*> lists;
-  for (std::size_t k = 0; k < categoryKeys().size(); ++k) lists.push_back(&config.folded(keywordsPointer(k)));
-  const bool same = cached && std::equal(lists.begin(), lists.end(), cached->lists().begin(),
-                                         [](const auto* a, const auto& b) { return *a == b; });
-  if (!same) {
-    std::vector<std::vector<std::string>> copies;
-    for (const auto* list : lists) copies.push_back(*list);
-    cached = std::make_unique<KeywordLists>(std::move(copies));
+// Every category's keywords (Config::folded), list k for categoryKeys()[k], indexed together once
+// per Config: one pass over a text's words counts them all.
+struct CategoryLexicon {
+  KeywordLists lists;
+
+  static CategoryLexicon from(const Config& config) {
+    std::vector<std::vector<std::string>> lists;
+    for (std::size_t k = 0; k < categoryKeys().size(); ++k)
+      lists.push_back(config.folded(keywordsPointer(k)));
+    return {KeywordLists(std::move(lists))};
   }
-  return *cached;
-}
+};
 
 // How many keywords of each category a text contains: each text folded into one buffer, reused.
 class Counter {
@@ -133,7 +128,7 @@ std::string categoryLabel(std::string_view key) {
 
 std::string inferCategory(const CaseRecord& c, const Config& config) {
   if (c.categoryOverride && isCategoryKey(*c.categoryOverride)) return *c.categoryOverride;
-  Counter counter(lexiconOf(config));
+  Counter counter(config.view<CategoryLexicon>().lists);
   if (std::string raw = fromRaw(c.categoryRaw, config, counter); !raw.empty()) return raw;
   // The subject, then each current message weighted by who wrote it; highest evidence wins, ties
   // go to the key listed first (the higher-impact category).
