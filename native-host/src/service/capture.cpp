@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iostream>
 #include <set>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "domain/category.hpp"
@@ -47,11 +48,13 @@ void validate(const CaseSnapshot& s) {
   optionalDate(s.updatedAt, "updatedAt");
   for (std::size_t i = 0; i < s.messages.size(); ++i) {
     const auto& m = s.messages[i];
-    const std::string at = "messages[" + std::to_string(i) + "].";
-    require(!m.author.empty(), "missing " + at + "author");
-    require(m.author == "seller" || m.author == "amazon", at + "author must be \"seller\" or \"amazon\"");
-    require(!m.body.empty(), "missing " + at + "body");
-    optionalDate(m.sentAt, at + "sentAt");
+    // The field's name is spelled out only for an error: an import validates millions of these.
+    auto field = [i](const char* name) { return "messages[" + std::to_string(i) + "]." + name; };
+    if (m.author.empty()) require(false, "missing " + field("author"));
+    if (m.author != "seller" && m.author != "amazon")
+      require(false, field("author") + " must be \"seller\" or \"amazon\"");
+    if (m.body.empty()) require(false, "missing " + field("body"));
+    if (!m.sentAt.empty() && !parseIso8601(m.sentAt)) optionalDate(m.sentAt, field("sentAt"));
   }
 }
 
@@ -109,6 +112,11 @@ class SnapshotMerge {
       auto found = extractIdentifiers(m.body);
       ids.insert(ids.end(), found.begin(), found.end());
     }
+    // A thread repeats its ASIN or shipment ID in most messages: store each once.
+    std::sort(ids.begin(), ids.end(), [](const Identifier& a, const Identifier& b) {
+      return std::tie(a.kind, a.value) < std::tie(b.kind, b.value);
+    });
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     if (!ids.empty()) store_.addIdentifiers(rec.caseId, ids);
     return out;
   }

@@ -22,23 +22,14 @@ Db::Db(const std::string& path, bool create) : path_(path) {
 }
 
 Db::~Db() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  for (auto& [sql, slot] : cache_) sqlite3_finalize(slot.stmt);
   sqlite3_close_v2(db_);
 }
 
-sqlite3_stmt* Db::takeCached(const std::string& sql) {
+Db::Slot& Db::slotFor(std::string_view sql) {
   auto it = cache_.find(sql);
-  if (it == cache_.end()) return nullptr;
-  sqlite3_stmt* stmt = it->second;
-  cache_.erase(it);
-  return stmt;
-}
-
-void Db::giveBack(std::string sql, sqlite3_stmt* stmt) {
-  sqlite3_reset(stmt);
-  sqlite3_clear_bindings(stmt);
-  auto [it, inserted] = cache_.emplace(std::move(sql), stmt);
-  if (!inserted) sqlite3_finalize(stmt);  // the same SQL was in use twice at once
+  if (it == cache_.end()) it = cache_.emplace(std::string(sql), Slot{}).first;
+  return it->second;
 }
 
 void Db::fail(int rc, std::string_view what) const {
@@ -67,14 +58,32 @@ int Db::changes() const {
   return sqlite3_changes(db_);
 }
 
-Stmt::Stmt(Db& db, const char* sql) : db_(db), sql_(sql), stmt_(db.takeCached(sql_)) {
-  if (stmt_) return;
+Stmt::Stmt(Db& db, const char* sql) : db_(db) {
+  Db::Slot& slot = db.slotFor(sql);
+  if (!slot.inUse) {
+    slot_ = &slot;
+    if (slot.stmt) {
+      stmt_ = slot.stmt;
+      slot.inUse = true;
+      return;
+    }
+  }
   const int rc = sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
   if (rc != SQLITE_OK) db.fail(rc, "prepare");
+  if (slot_) {
+    slot_->stmt = stmt_;
+    slot_->inUse = true;
+  }
 }
 
 Stmt::~Stmt() {
-  if (stmt_) db_.giveBack(sql_, stmt_);
+  if (!slot_) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  slot_->inUse = false;
 }
 
 Stmt& Stmt::bind(int i, std::int64_t v) {

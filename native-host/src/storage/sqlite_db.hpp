@@ -2,7 +2,9 @@
 // (Stmt) with bound parameters only. SQL text is always a constant; values never enter it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,18 +39,29 @@ class Db {
 
  private:
   friend class Stmt;
+  // A cached prepared statement and whether a Stmt is using it right now.
+  struct Slot {
+    sqlite3_stmt* stmt = nullptr;
+    bool inUse = false;
+  };
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   // Prepared statements kept for reuse, keyed by their SQL text (not its address: a text built at
-  // run time may reuse the address of another, and would get the wrong statement).
-  sqlite3_stmt* takeCached(const std::string& sql);
-  void giveBack(std::string sql, sqlite3_stmt* stmt);
+  // run time may reuse the address of another, and would get the wrong statement). Found by a
+  // string_view, so taking one allocates nothing once the SQL text is known; a Slot's address
+  // stays put while the map grows.
+  Slot& slotFor(std::string_view sql);
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, Slot, TextHash, std::equal_to<>> cache_;
   std::string path_;
 };
 
 // A statement prepared once per connection and SQL text: the constructor takes it from the
 // connection's cache (preparing it the first time), the destructor resets it and gives it back.
+// The same SQL in use twice at once (a nested call) gets a private statement, finalized after.
 class Stmt {
  public:
   Stmt(Db& db, const char* sql);
@@ -83,7 +96,7 @@ class Stmt {
 
  private:
   Db& db_;
-  std::string sql_;
+  Db::Slot* slot_ = nullptr;  // null for a private statement
   sqlite3_stmt* stmt_ = nullptr;
 };
 

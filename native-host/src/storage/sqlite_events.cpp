@@ -80,17 +80,17 @@ std::int64_t maxMessageId(Db& db) {
 }  // namespace
 
 Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kind, Instant at,
-                               const nlohmann::json& data) {
-  return write([&](Db& db) {
+                               nlohmann::json data) {
+  Event e;
+  e.caseId = caseId;
+  e.kind = kind;
+  e.at = at;
+  e.data = data.is_null() ? nlohmann::json::object() : std::move(data);
+  const std::string text = audit::dataText(e.data);
+  write([&](Db& db) {  // may run again from the start (another writer held the lock): e.data stays
     const ChainHead head = readHead(db);
-    Event e;
     e.seq = head.seq + 1;
-    e.caseId = caseId;
-    e.kind = kind;
-    e.at = at;
-    e.data = data.is_null() ? nlohmann::json::object() : data;
     e.prevHash = head.hash;
-    const std::string text = audit::dataText(e.data);
     e.hash = audit::eventHash(e, text);
     Stmt st(
         db,
@@ -101,8 +101,8 @@ Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kin
     else
       st.bind(2, caseId);
     st.bind(6, e.prevHash).bind(7, e.hash).run();
-    return e;
   });
+  return e;
 }
 
 std::vector<Event> SqliteStore::events(const std::string& caseId) {

@@ -41,7 +41,7 @@ class SqliteStore final : public Store {
   Note addNote(const std::string& caseId, Instant at, const std::string& text) override;
 
   Event appendEvent(const std::string& caseId, const std::string& kind, Instant at,
-                    const nlohmann::json& data) override;
+                    nlohmann::json data) override;
   std::vector<Event> events(const std::string& caseId) override;
   std::vector<Event> allEvents() override;
   ChainHead chainHead() override;

@@ -101,7 +101,7 @@ class Store {
   // Appends one event with the next seq, prevHash = the current head's hash, hash per
   // storage/audit.hpp. caseId may be empty. Returns the stored event.
   virtual Event appendEvent(const std::string& caseId, const std::string& kind, Instant at,
-                            const nlohmann::json& data) = 0;
+                            nlohmann::json data) = 0;
   virtual std::vector<Event> events(const std::string& caseId) = 0;  // oldest first
   virtual std::vector<Event> allEvents() = 0;                        // oldest first
   virtual ChainHead chainHead() = 0;
