@@ -74,6 +74,21 @@ std::string formatIso8601(Instant t) {
   const auto days = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day ymd{days};
   const std::chrono::hh_mm_ss hms{t - days};
+  const int year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) {  // the usual case, written digit by digit (snprintf is slow)
+    std::string out = "0000-00-00T00:00:00Z";
+    auto put = [&out](std::size_t at, long value, int width) {
+      for (int i = width - 1; i >= 0; --i, value /= 10)
+        out[at + static_cast<std::size_t>(i)] = char('0' + value % 10);
+    };
+    put(0, year, 4);
+    put(5, static_cast<long>(static_cast<unsigned>(ymd.month())), 2);
+    put(8, static_cast<long>(static_cast<unsigned>(ymd.day())), 2);
+    put(11, static_cast<long>(hms.hours().count()), 2);
+    put(14, static_cast<long>(hms.minutes().count()), 2);
+    put(17, static_cast<long>(hms.seconds().count()), 2);
+    return out;
+  }
   char buf[80];  // room for any int/long GCC can imagine, so -Wformat-truncation stays quiet
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02lldZ", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),

@@ -217,17 +217,16 @@ class SnapshotMerge {
   }
 
   // The new messages and versions, then ONE audit event that vouches for all of them: each entry
-  // carries the message's id and content hash, so verify names the exact message that changed.
+  // carries the message's id and content hash (and the id it supersedes), so verify names the
+  // exact message that changed.
   void appendMessages(const std::string& caseId, const std::vector<StoredMessage>& fresh) {
     if (fresh.empty()) return;
     const std::vector<std::int64_t> ids = store_.appendMessages(caseId, fresh);
     nlohmann::json entries = nlohmann::json::array();
     for (std::size_t i = 0; i < fresh.size(); ++i) {
       const StoredMessage& m = fresh[i];
-      nlohmann::json entry = {{"messageId", ids[i]},
-                              {"author", m.author},
-                              {"sentAt", m.sentAt ? formatIso8601(*m.sentAt) : ""},
-                              {"contentHash", audit::messageContentHash(m)}};
+      // The content hash covers author, sender, sentAt and body: the entry needs nothing else.
+      nlohmann::json entry = {{"messageId", ids[i]}, {"contentHash", audit::messageContentHash(m)}};
       if (m.supersedes) entry["supersedes"] = *m.supersedes;
       entries.push_back(std::move(entry));
     }

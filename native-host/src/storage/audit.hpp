@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,8 @@ namespace caselog::audit {
 inline const std::string kGenesisHash(64, '0');
 
 std::string sha256Hex(std::string_view bytes);
+// The SHA-256 of the parts one after the other, as if concatenated.
+std::string sha256Hex(std::initializer_list<std::string_view> parts);
 
 // An event's data as stored and as hashed: compact, keys sorted, UTF-8 as is (invalid bytes
 // replaced by U+FFFD).

@@ -24,7 +24,10 @@ void Pending::flush(Db& db) {
   for (const Op& op : ops_) {
     switch (op.kind) {
       case Kind::add_message:
-        Stmt(db, "INSERT INTO message_fts(rowid, body) VALUES (?1, ?2)").bind(1, op.rowId).bind(2, op.text).run();
+        Stmt(db, "INSERT INTO message_fts(rowid, body) VALUES (?1, ?2)")
+            .bind(1, op.rowId)
+            .bind(2, op.text)
+            .run();
         break;
       case Kind::remove_message:
         Stmt(db, "INSERT INTO message_fts(message_fts, rowid, body) VALUES ('delete', ?1, ?2)")

@@ -228,7 +228,7 @@ int supersede(Db& db, sqlite::fts::Pending& index, const std::string& caseId, st
 }  // namespace
 
 std::vector<std::int64_t> SqliteStore::appendMessages(const std::string& caseId,
-                                                       const std::vector<StoredMessage>& messages) {
+                                                      const std::vector<StoredMessage>& messages) {
   return write([&](Db& db) {
     sqlite::requireCase(db, caseId);
     sqlite::fts::Pending& index = ftsPending();

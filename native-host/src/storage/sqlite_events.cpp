@@ -66,7 +66,8 @@ std::string checkContent(Db& db, const Event& e, std::vector<bool>& coveredMessa
     Stmt st(db, "SELECT at, text FROM notes WHERE id = ?1");
     st.bind(1, id);
     if (!st.step()) return "note " + std::to_string(id) + " is missing";
-    if (audit::noteContentHash({id, sqlite::instant(st.int64(0)), st.text(1)}) != e.data.value("contentHash", ""))
+    if (audit::noteContentHash({id, sqlite::instant(st.int64(0)), st.text(1)}) !=
+        e.data.value("contentHash", ""))
       return "note " + std::to_string(id) + " changed";
   }
   return {};
