@@ -62,7 +62,12 @@ double capped(std::size_t n, double cap) {
 
 GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int casesSharingText,
                            const Config& config) {
-  const ReplyFeatures f = replyFeatures(reply.body, c, config);
+  return assessReply(ReplyText(reply.body), CaseTerms(c), casesSharingText, config);
+}
+
+GenericVerdict assessReply(const ReplyText& reply, const CaseTerms& terms, int casesSharingText,
+                           const Config& config) {
+  const ReplyFeatures f = replyFeatures(reply, terms, config);
   const Weights& w = config.view<Weights>();
   GenericVerdict v;
   double z = w.bias;

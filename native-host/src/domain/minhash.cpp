@@ -1,6 +1,7 @@
 #include "domain/minhash.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 #include "domain/generic_reply.hpp"
@@ -48,22 +49,33 @@ std::vector<std::string> normalizedTokens(std::string_view body) {
 }
 
 std::vector<std::uint64_t> signature(std::string_view body) {
-  const auto words = normalizedTokens(body);
+  return signatureOfWords(text::tokens(text::fold(body)));
+}
+
+std::vector<std::uint64_t> signatureOfWords(const std::vector<std::string>& words) {
   if (words.empty()) return {};
-  std::vector<std::uint64_t> shingles;
-  const std::size_t n = words.size() < kShingle ? 1 : words.size() - kShingle + 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    std::string joined;
-    for (std::size_t k = i; k < std::min(words.size(), i + kShingle); ++k) {
-      joined += words[k];
-      joined += '\x1f';
-    }
-    shingles.push_back(fnv1a(joined));
+  std::vector<std::string_view> normalized(words.begin(), words.end());  // as normalizedTokens masks them
+  for (auto& word : normalized) {
+    if (isIdentifierLike(word)) word = "#";
   }
+  // Each shingle hashed as the FNV-1a of its words each followed by \x1f, chained word by word.
+  std::vector<std::uint64_t> shingles;
+  const std::size_t n = normalized.size() < kShingle ? 1 : normalized.size() - kShingle + 1;
+  shingles.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t h = fnv1a("");
+    for (std::size_t k = i; k < std::min(normalized.size(), i + kShingle); ++k)
+      h = fnv1a("\x1f", fnv1a(normalized[k], h));
+    shingles.push_back(h);
+  }
+  static const auto seeds = [] {
+    std::array<std::uint64_t, kBands * kRows> out{};
+    for (std::size_t r = 0; r < out.size(); ++r) out[r] = splitmix64(0x5eed0000ULL + r);
+    return out;
+  }();
   std::vector<std::uint64_t> sig(kBands * kRows, std::numeric_limits<std::uint64_t>::max());
   for (std::size_t r = 0; r < sig.size(); ++r) {
-    const std::uint64_t seed = splitmix64(0x5eed0000ULL + r);
-    for (const auto s : shingles) sig[r] = std::min(sig[r], splitmix64(s ^ seed));
+    for (const auto s : shingles) sig[r] = std::min(sig[r], splitmix64(s ^ seeds[r]));
   }
   return sig;
 }
@@ -92,6 +104,10 @@ namespace caselog {
 
 std::vector<std::uint64_t> replyBands(std::string_view body) {
   return minhash::bands(minhash::signature(body));
+}
+
+std::vector<std::uint64_t> replyBands(const ReplyText& reply) {
+  return minhash::bands(minhash::signatureOfWords(reply.words));
 }
 
 }  // namespace caselog

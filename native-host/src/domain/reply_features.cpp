@@ -60,9 +60,9 @@ bool amountAt(std::string_view s, std::size_t pos) {
   return false;
 }
 
-int wordCount(std::string_view folded) {
+int wordCount(const std::vector<std::string>& words) {
   int latin = 0, cjk = 0;
-  for (const auto& t : text::tokens(folded)) {
+  for (const auto& t : words) {
     std::size_t i = 0;
     if (text::isCjk(text::decodeUtf8(t, i))) {
       ++cjk;
@@ -114,8 +114,9 @@ std::vector<double> numbersIn(std::string_view s) {
   return out;
 }
 
-bool mentions(std::string_view folded, const std::vector<double>& numbers, const Identifier& id) {
-  if (id.kind != "amount") return text::contains(folded, text::fold(id.value));
+bool mentions(std::string_view folded, const std::vector<double>& numbers, const Identifier& id,
+              const std::string& foldedValue) {
+  if (id.kind != "amount") return text::contains(folded, foldedValue);
   const auto space = id.value.find(' ');
   const std::string number = space == std::string::npos ? id.value : id.value.substr(space + 1);
   double amount = 0;
@@ -124,42 +125,8 @@ bool mentions(std::string_view folded, const std::vector<double>& numbers, const
   return std::any_of(numbers.begin(), numbers.end(), [&](double n) { return std::abs(n - amount) < 0.005; });
 }
 
-// Concrete details: distinct numbers (quantities, dates, percentages, amounts) outside the case's
-// identifiers and outside ID-shaped or alphanumeric words. Specific replies are full of them.
-int concreteDetails(std::string folded, const CaseRecord& c) {
-  auto blank = [&](const std::string& what) {
-    if (what.empty()) return;
-    for (auto pos = folded.find(what); pos != std::string::npos; pos = folded.find(what, pos + 1))
-      folded.replace(pos, what.size(), what.size(), ' ');
-  };
-  blank(c.caseId);  // "Reference: case 17865432901" is template furniture, not a finding
-  for (const auto& id : c.identifiers)
-    if (id.kind != "amount") blank(text::fold(id.value));
-  for (const auto& shape : identifierShapes(folded))
-    if (shape.size() > 6) blank(shape);
-  std::set<double> distinct;
-  for (const double n : numbersIn(folded)) distinct.insert(n);
-  return static_cast<int>(distinct.size());
-}
-
-int subjectTermsIn(std::string_view folded, const std::string& subject) {
-  static const std::set<std::string> kStop = {"about",    "regarding", "issue",   "problem",
-                                              "question", "request",   "please",  "amazon",
-                                              "seller",   "support",   "listing", "case"};
-  const auto words = text::tokens(folded);
-  const std::set<std::string> bodyWords(words.begin(), words.end());
-  std::set<std::string> seen;
-  for (const auto& w : text::tokens(text::fold(subject))) {
-    if (w.size() < 5 || kStop.count(w) || std::any_of(w.begin(), w.end(), isDigit)) continue;
-    if (bodyWords.count(w)) seen.insert(w);
-  }
-  return static_cast<int>(seen.size());
-}
-
-}  // namespace
-
-std::vector<std::string> identifierShapes(std::string_view body) {
-  const std::string s = text::fold(body);
+// identifierShapes of a text already folded.
+std::vector<std::string> shapesIn(const std::string& s) {
   std::vector<std::string> out;
   for (std::size_t pos = 0; pos < s.size(); ++pos) {
     if (!wordStart(s, pos)) continue;
@@ -178,29 +145,106 @@ std::vector<std::string> identifierShapes(std::string_view body) {
   return out;
 }
 
+// Concrete details: distinct numbers (quantities, dates, percentages, amounts) outside the case's
+// identifiers and outside ID-shaped or alphanumeric words. Specific replies are full of them.
+int concreteDetails(std::string folded, const CaseTerms& terms) {
+  auto blank = [&](const std::string& what) {
+    if (what.empty()) return;
+    for (auto pos = folded.find(what); pos != std::string::npos; pos = folded.find(what, pos + 1))
+      folded.replace(pos, what.size(), what.size(), ' ');
+  };
+  blank(terms.c.caseId);  // "Reference: case 17865432901" is template furniture, not a finding
+  for (std::size_t i = 0; i < terms.c.identifiers.size(); ++i)
+    if (terms.c.identifiers[i].kind != "amount") blank(terms.foldedIds[i]);
+  for (const auto& shape : shapesIn(text::fold(folded)))  // folded again: blanked runs become one space
+    if (shape.size() > 6) blank(shape);
+  std::set<double> distinct;
+  for (const double n : numbersIn(folded)) distinct.insert(n);
+  return static_cast<int>(distinct.size());
+}
+
+// The subject's significant words: long enough, not filler, without digits (identifiers count
+// elsewhere), each once.
+std::vector<std::string> significantSubjectWords(const std::string& subject) {
+  static const std::set<std::string> kStop = {"about",    "regarding", "issue",   "problem",
+                                              "question", "request",   "please",  "amazon",
+                                              "seller",   "support",   "listing", "case"};
+  std::vector<std::string> out;
+  for (auto& w : text::tokens(text::fold(subject))) {
+    if (w.size() < 5 || kStop.count(w) || std::any_of(w.begin(), w.end(), isDigit)) continue;
+    if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+int subjectTermsIn(const std::vector<std::string>& words, const std::vector<std::string>& subject) {
+  return static_cast<int>(std::count_if(subject.begin(), subject.end(), [&](const std::string& w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  }));
+}
+
+// The generic.* lexicons the features match, indexed together once per Config: one pass over a
+// reply's words finds them all.
+struct Lexicons {
+  enum { kPhrases, kActions, kCause, kEvidence };
+  KeywordLists lists;
+  std::vector<std::string> helpLinkMarkers;
+
+  static Lexicons from(const Config& config) {
+    return {KeywordLists({config.folded("/generic/phrases"), config.folded("/generic/actionPhrases"),
+                          config.folded("/generic/causePhrases"), config.folded("/generic/evidencePhrases")}),
+            config.folded("/generic/helpLinkMarkers")};
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> identifierShapes(std::string_view body) {
+  return shapesIn(text::fold(body));
+}
+
+ReplyText::ReplyText(std::string_view body) : folded(text::fold(body)), words(text::tokens(folded)) {}
+
+CaseTerms::CaseTerms(const CaseRecord& record)
+    : c(record), subjectWords(significantSubjectWords(record.subject)) {
+  foldedIds.reserve(record.identifiers.size());
+  for (const auto& id : record.identifiers) foldedIds.push_back(text::fold(id.value));
+}
+
 ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Config& config) {
-  const std::string folded = text::fold(body);
+  return replyFeatures(ReplyText(body), CaseTerms(c), config);
+}
+
+ReplyFeatures replyFeatures(const ReplyText& reply, const CaseTerms& terms, const Config& config) {
+  const std::string& folded = reply.folded;
+  const CaseRecord& c = terms.c;
+  const Lexicons& lexicons = config.view<Lexicons>();
   ReplyFeatures f;
-  const KeywordMatcher matcher(folded);
-  f.phrases = config.keywords("/generic/phrases").matched(matcher);
-  f.actions = config.keywords("/generic/actionPhrases").matched(matcher);
-  for (const auto& marker : config.folded("/generic/helpLinkMarkers")) {
+  std::vector<KeywordLists::Found> found;
+  lexicons.lists.find(folded, found);
+  for (const auto& k : found) {
+    const std::string& keyword = lexicons.lists.lists()[k.list][k.position];
+    if (k.list == Lexicons::kPhrases) f.phrases.push_back(keyword);
+    if (k.list == Lexicons::kActions) f.actions.push_back(keyword);
+    if (k.list == Lexicons::kCause) f.explainsCause = true;
+    if (k.list == Lexicons::kEvidence) f.asksForEvidence = true;
+  }
+  for (const auto& marker : lexicons.helpLinkMarkers) {
     if (text::contains(folded, marker)) f.helpLink = true;
   }
-  f.words = wordCount(folded);
+  f.words = wordCount(reply.words);
   std::set<std::string> named;
   const std::vector<double> numbers = numbersIn(folded);
-  for (const auto& id : c.identifiers) {
-    if (mentions(folded, numbers, id)) named.insert(id.kind + " " + id.value);
+  for (std::size_t i = 0; i < c.identifiers.size(); ++i) {
+    const Identifier& id = c.identifiers[i];
+    if (mentions(folded, numbers, id, terms.foldedIds[i])) named.insert(id.kind + " " + id.value);
   }
   if (c.identifiers.empty()) {
-    for (auto& shape : identifierShapes(body)) named.insert(shape);
+    for (auto& shape : shapesIn(folded)) named.insert(shape);
   }
   f.identifiers.assign(named.begin(), named.end());
-  f.subjectTerms = subjectTermsIn(folded, c.subject);
-  f.details = concreteDetails(folded, c);
-  f.explainsCause = config.keywords("/generic/causePhrases").any(matcher);
-  f.asksForEvidence = config.keywords("/generic/evidencePhrases").any(matcher);
+  f.subjectTerms = subjectTermsIn(reply.words, terms.subjectWords);
+  f.details = concreteDetails(folded, terms);
   return f;
 }
 

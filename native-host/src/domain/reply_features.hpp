@@ -23,7 +23,24 @@ struct ReplyFeatures {
   bool explainsCause = false;            // "because", "weil", "car", "perché", "porque", "ため" …
 };
 
+// One reply's text as the rules read it: folded once and cut into words once, then shared by the
+// features, the near-duplicate bands (replyBands) and the deadline patterns.
+struct ReplyText {
+  explicit ReplyText(std::string_view body);
+  std::string folded;              // text::fold(body)
+  std::vector<std::string> words;  // text::tokens(folded)
+};
+
+// What the features look for of a case in each of its replies, worked out once per case.
+struct CaseTerms {
+  explicit CaseTerms(const CaseRecord& c);
+  const CaseRecord& c;
+  std::vector<std::string> foldedIds;     // text::fold of each of c.identifiers' values (parallel)
+  std::vector<std::string> subjectWords;  // the subject's significant words, each once
+};
+
 ReplyFeatures replyFeatures(std::string_view body, const CaseRecord& c, const Config& config);
+ReplyFeatures replyFeatures(const ReplyText& reply, const CaseTerms& terms, const Config& config);
 
 // ID-shaped words in a text: ASINs (B0…), order IDs (3-7-7 digits), FBA shipment IDs, amounts
 // written with a currency sign or code. Used when the case's identifiers are unknown.

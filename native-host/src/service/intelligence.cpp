@@ -42,15 +42,16 @@ bool isReminderRule(const std::string& rule) {
 class ReplyAssessor {
  public:
   ReplyAssessor(Store& store, const Config& config, const CaseRecord& c)
-      : store_(store), config_(config), c_(c) {}
+      : store_(store), config_(config), c_(c), terms_(c) {}
 
   // The verdict of `m` and its bands.
   std::pair<GenericVerdict, std::vector<std::uint64_t>> assess(const StoredMessage& m) {
     for (const auto& seen : seen_)
       if (seen.body == m.body) return {seen.verdict, seen.bands};
-    auto bands = replyBands(m.body);
+    const ReplyText text(m.body);
+    auto bands = replyBands(text);
     const int sharing = casesSharing(bands);
-    GenericVerdict verdict = assessReply(m, c_, sharing, config_);
+    GenericVerdict verdict = assessReply(text, terms_, sharing, config_);
     seen_.push_back({m.body, verdict, bands, sharing});
     return {std::move(verdict), std::move(bands)};
   }
@@ -71,6 +72,7 @@ class ReplyAssessor {
   Store& store_;
   const Config& config_;
   const CaseRecord& c_;
+  const CaseTerms terms_;
   std::vector<Seen> seen_;
 };
 

@@ -33,6 +33,23 @@ std::int64_t asSigned(std::uint64_t v) {
   return s;
 }
 
+// nlohmann::json(reasons).dump(), written directly when every reason is printable ASCII (the
+// rules' reasons usually are: only '"' and '\\' need escaping then); through nlohmann otherwise.
+std::string reasonsJson(const std::vector<std::string>& reasons) {
+  std::string out = "[";
+  for (const auto& reason : reasons) {
+    if (std::any_of(reason.begin(), reason.end(), [](char ch) { return ch < 0x20 || ch > 0x7e; }))
+      return nlohmann::json(reasons).dump();
+    out += out.size() > 1 ? ",\"" : "\"";
+    for (const char ch : reason) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
 }  // namespace
 
 namespace sqlite {
@@ -84,7 +101,7 @@ void SqliteStore::saveGenericVerdict(std::int64_t messageId, const GenericVerdic
         .bind(1, messageId)
         .bind(2, v.score)
         .bind(3, v.generic ? 1 : 0)
-        .bind(4, nlohmann::json(v.reasons).dump())
+        .bind(4, reasonsJson(v.reasons))
         .run();
     Stmt add(db, "INSERT OR IGNORE INTO reply_bands(band, case_id) VALUES (?1, ?2)");
     for (auto band : bands) {
@@ -104,7 +121,7 @@ void SqliteStore::saveGenericVerdicts(const std::string& caseId, const std::vect
     std::vector<std::int64_t> bands;
     for (const auto& r : replies) {
       save.bind(1, r.messageId).bind(2, r.verdict.score).bind(3, r.verdict.generic ? 1 : 0);
-      save.bind(4, nlohmann::json(r.verdict.reasons).dump()).bind(5, caseId).run();
+      save.bind(4, reasonsJson(r.verdict.reasons)).bind(5, caseId).run();
       if (db.changes() == 0)
         throw Error(ErrorCode::not_found, "no message " + std::to_string(r.messageId) + " in case " + caseId);
       save.reset();
@@ -153,10 +170,11 @@ int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, cons
     // One index seek per band, stopping at kMaxSharingCases distinct cases: a template sent to
     // 100,000 cases is answered by the first band, as cheaply as a text nobody else received.
     std::set<std::string> cases;
+    Stmt st(db, "SELECT case_id FROM reply_bands WHERE band = ?1 AND case_id <> ?2 LIMIT ?3");
     for (auto band : bands) {
-      Stmt st(db, "SELECT case_id FROM reply_bands WHERE band = ?1 AND case_id <> ?2 LIMIT ?3");
       st.bind(1, asSigned(band)).bind(2, exceptCaseId).bind(3, kMaxSharingCases);
       while (st.step()) cases.insert(st.text(0));
+      st.reset();
       if (cases.size() >= static_cast<std::size_t>(kMaxSharingCases)) break;
     }
     return static_cast<int>(std::min(cases.size(), static_cast<std::size_t>(kMaxSharingCases)));

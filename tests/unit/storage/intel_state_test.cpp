@@ -83,7 +83,8 @@ TEST(IntelState, VerdictsOfOneCaseSavedTogether) {
   const auto a = addReply(*store, "1", "template");
   const auto b = addReply(*store, "1", "template again");
   addReply(*store, "2", "template");
-  store->saveGenericVerdicts("1", {{a, {0.9, true, {"lexicon"}}, {1, 2, 3}}, {b, {0.3, false, {}}, {3, 2, 4}}});
+  store->saveGenericVerdicts("1",
+                             {{a, {0.9, true, {"lexicon"}}, {1, 2, 3}}, {b, {0.3, false, {}}, {3, 2, 4}}});
   const auto verdicts = store->genericVerdicts("1");
   ASSERT_EQ(verdicts.size(), 2u);
   EXPECT_DOUBLE_EQ(verdicts.at(a).score, 0.9);
@@ -108,12 +109,37 @@ TEST(IntelState, VerdictsSavedTogetherMustBelongToTheCase) {
     FAIL() << "a message of case 2 was saved as case 1's";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::not_found);
-    EXPECT_NE(std::string(e.what()).find("no message " + std::to_string(other) + " in case 1"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("no message " + std::to_string(other) + " in case 1"),
+              std::string::npos)
         << e.what();
   }
   EXPECT_TRUE(store->genericVerdicts("1").empty());  // all or nothing
   EXPECT_EQ(bandRows(dir.file("caselog.db"), "1"), 0);
   EXPECT_THROW(store->saveGenericVerdicts("1", {{a + 100, {0.9, true, {}}, {}}}), Error);  // unknown message
+}
+
+// The reasons column holds nlohmann's dump of the array, written directly for plain ASCII.
+TEST(IntelState, ReasonsAreStoredAsTheirJsonArray) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  const std::vector<std::vector<std::string>> cases = {
+      {},
+      {"plain", ""},
+      {"template phrases: \"thank you\", \"we have forwarded\"", "a/b {x} [y]"},
+      {"back\\slash", "short reply (12 words)"},
+      {"template phrases: \"merci\" \u2026", "mentions this case's \"asin B08XYZ1234\""},
+      {"tab\there", "ctrl\x01", "del\x7f"},
+  };
+  for (const auto& reasons : cases) {
+    const auto id = addReply(*store, "1", "reply");
+    store->saveGenericVerdicts("1", {{id, {0.5, true, reasons}, {}}});
+    sqlite::Db db(dir.file("caselog.db"), false);
+    sqlite::Stmt st(db, "SELECT reasons FROM generic_verdicts WHERE message_id = ?1");
+    st.bind(1, id);
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.text(0), nlohmann::json(reasons).dump());
+    EXPECT_EQ(store->genericVerdicts("1").at(id).reasons, reasons);
+  }
 }
 
 TEST(IntelState, CasesSharingBandsStopsCountingAtTheCap) {
@@ -122,7 +148,8 @@ TEST(IntelState, CasesSharingBandsStopsCountingAtTheCap) {
   store->transaction([&] {
     for (int i = 0; i < kMaxSharingCases + 5; ++i) {
       for (int reply = 0; reply < 3; ++reply)  // three replies per case: still one case each
-        store->saveGenericVerdict(addReply(*store, std::to_string(100 + i), "template"), {0.9, true, {}}, {5});
+        store->saveGenericVerdict(addReply(*store, std::to_string(100 + i), "template"), {0.9, true, {}},
+                                  {5});
     }
   });
   EXPECT_EQ(store->casesSharingBands({5}, "100"), kMaxSharingCases);
