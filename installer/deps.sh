@@ -6,12 +6,12 @@ ci=0
 [ "${1:-}" = "--ci" ] && ci=1
 
 build_pkgs=(build-essential cmake ninja-build pkg-config libpoco-dev nlohmann-json3-dev libboost-dev
-            libsqlite3-dev sqlite3 openssl)
+            libsqlite3-dev sqlite3 libssl-dev openssl)
 test_pkgs=(libgtest-dev libgmock-dev ccache clang libclang-rt-14-dev chromium chromium-driver wrk nginx
            imagemagick zip firefox-esr)
 # The same build set under Fedora's and Homebrew's names.
 dnf_pkgs=(gcc-c++ make cmake ninja-build pkgconf-pkg-config poco-devel json-devel boost-devel
-          sqlite-devel sqlite openssl)
+          sqlite-devel sqlite openssl-devel openssl)
 brew_pkgs=(cmake ninja pkg-config poco nlohmann-json boost sqlite openssl)
 
 sudo=()

@@ -76,7 +76,7 @@ function Install-Deps {
       '(or pass -NoDeps if poco, nlohmann-json, boost-asio and sqlite3 are already found by CMake).')
     exit 1
   }
-  & (Join-Path $env:VCPKG_ROOT 'vcpkg.exe') install 'poco[crypto]' nlohmann-json boost-asio sqlite3 --triplet x64-windows
+  & (Join-Path $env:VCPKG_ROOT 'vcpkg.exe') install poco nlohmann-json openssl boost-asio sqlite3 --triplet x64-windows
   if ($LASTEXITCODE) { throw 'caselog install: vcpkg failed' }
 }
 
