@@ -46,8 +46,10 @@ void forEachToken(std::string_view folded, Emit&& emit);
 // ---- implementation ----
 
 // Does the code point continue a word (rather than end one, or stand alone as CJK does)?
+// By byte: an ASCII letter, digit or '#' (bytes >= 0x80 are false: they start or continue a
+// multi-byte character, decoded on their own).
 inline constexpr auto kWordAscii = [] {
-  std::array<bool, 128> word{};
+  std::array<bool, 256> word{};
   for (char32_t c = 0; c < 128; ++c) word[c] = (c | 0x20) - 'a' < 26u || c - '0' < 10u || c == '#';
   return word;
 }();
@@ -70,8 +72,7 @@ void forEachToken(std::string_view s, Emit&& emit) {
       cp = decodeUtf8(s, i);
     if (isWordCodePoint(cp)) {
       if (wordStart == kNone) wordStart = at;
-      while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && kWordAscii[s[i]])
-        ++i;  // ASCII at once
+      while (i < s.size() && kWordAscii[static_cast<unsigned char>(s[i])]) ++i;  // ASCII at once
       continue;
     }
     if (wordStart != kNone) emit(s.substr(wordStart, at - wordStart));
