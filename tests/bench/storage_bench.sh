@@ -4,7 +4,7 @@
 #  - search_bench: p50/p99 per query class over 100,000 cases / 2,000,000 messages (1,000,000
 #    Amazon replies), CaseLog's search beside the naive FTS5 query run by the sqlite3 CLI on the
 #    same file. The corpus is generated once (~10 min) into /tmp/caselog-bench/search.db.
-#  - import_bench: `caselog import` (CaseService::importSnapshots) rows/s beside the sqlite3 CLI's
+#  - import_bench: `caselog import` rows/s (in-process and as the real command) beside the sqlite3 CLI's
 #    .import of the same rows into the same table.
 # Usage: tests/bench/storage_bench.sh [--cases N] [--import-cases N]
 # Env: CASELOG_BENCH_BUILD (default build/bench).
@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
 done
 command -v sqlite3 >/dev/null || { echo "storage_bench: needs the sqlite3 CLI (apt-get install -y sqlite3)" >&2; exit 1; }
 . "$root/tests/bench/build.sh"
-bench_build search_bench import_bench
+bench_build search_bench import_bench caselog
 "$build/tests/bench/search_bench" --cases "$cases"
 echo
-"$build/tests/bench/import_bench" --cases "$import_cases" 2>/dev/null
+"$build/tests/bench/import_bench" --cases "$import_cases" --caselog "$build/native-host/caselog" 2>/dev/null
