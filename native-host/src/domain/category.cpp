@@ -29,16 +29,20 @@ const std::string& labelPointer(std::size_t k) {
   return pointers[k];
 }
 
-// Every category's keywords (Config::folded), list k for categoryKeys()[k], indexed together once
-// per Config: one pass over a text's words counts them all.
+// Every category's keywords (Config::folded), list k for categoryKeys()[k], indexed together, and
+// its configured label folded: made once per Config, one pass over a text's words counts them all.
 struct CategoryLexicon {
   KeywordLists lists;
+  std::vector<std::string> labels;
 
   static CategoryLexicon from(const Config& config) {
     std::vector<std::vector<std::string>> lists;
-    for (std::size_t k = 0; k < categoryKeys().size(); ++k)
+    std::vector<std::string> labels;
+    for (std::size_t k = 0; k < categoryKeys().size(); ++k) {
       lists.push_back(config.folded(keywordsPointer(k)));
-    return {KeywordLists(std::move(lists))};
+      labels.push_back(text::fold(config.string(labelPointer(k))));
+    }
+    return {KeywordLists(std::move(lists)), std::move(labels)};
   }
 };
 
@@ -76,13 +80,12 @@ const std::string& builtInLabelFolded(std::size_t k) {
 
 // The page's own category label ("Listing", "FBA Inventory", "Verkäuferleistung"…) mapped by the
 // same keyword rules, or a label/key written exactly.
-std::string fromRaw(const std::string& raw, const Config& config, Counter& counter) {
+std::string fromRaw(const std::string& raw, const CategoryLexicon& lexicon, Counter& counter) {
   const std::string folded = text::fold(raw);
   if (folded.empty()) return "";
   const auto& keys = categoryKeys();
   for (std::size_t k = 0; k < keys.size(); ++k) {
-    if (folded == keys[k] || folded == builtInLabelFolded(k) ||
-        folded == text::fold(config.string(labelPointer(k)))) {
+    if (folded == keys[k] || folded == builtInLabelFolded(k) || folded == lexicon.labels[k]) {
       return keys[k];
     }
   }
@@ -128,8 +131,9 @@ std::string categoryLabel(std::string_view key) {
 
 std::string inferCategory(const CaseRecord& c, const Config& config) {
   if (c.categoryOverride && isCategoryKey(*c.categoryOverride)) return *c.categoryOverride;
-  Counter counter(config.view<CategoryLexicon>().lists);
-  if (std::string raw = fromRaw(c.categoryRaw, config, counter); !raw.empty()) return raw;
+  const auto& lexicon = config.view<CategoryLexicon>();
+  Counter counter(lexicon.lists);
+  if (std::string raw = fromRaw(c.categoryRaw, lexicon, counter); !raw.empty()) return raw;
   // The subject, then each current message weighted by who wrote it; highest evidence wins, ties
   // go to the key listed first (the higher-impact category).
   const auto& keys = categoryKeys();
