@@ -93,6 +93,10 @@ Instant addPeriod(Instant from, const StatedPeriod& p, std::chrono::minutes utcO
 }  // namespace
 
 std::optional<StatedPeriod> findStatedPeriod(std::string_view body, const Config& config) {
+  // Every pattern holds a number, and folding makes digits only of digits and of full-width
+  // digits (U+FF10-FF19, "\xEF\xBC\x90".."\xEF\xBC\x99"): a text with neither is not folded.
+  if (std::none_of(body.begin(), body.end(), [](char ch) { return isDigit(ch) || ch == '\xEF'; }))
+    return std::nullopt;
   const std::string folded = text::fold(body);
   std::vector<std::size_t> digits;
   for (std::size_t i = 0; i < folded.size(); ++i)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <unordered_map>
 
 #include "domain/generic_reply.hpp"
 #include "domain/text.hpp"
@@ -52,12 +53,17 @@ std::vector<std::uint64_t> signature(std::string_view body) {
   return signatureOfWords(text::tokens(text::fold(body)));
 }
 
-std::vector<std::uint64_t> signatureOfWords(const std::vector<std::string>& words) {
-  if (words.empty()) return {};
+std::vector<std::string_view> normalizedViews(const std::vector<std::string>& words) {
   std::vector<std::string_view> normalized(words.begin(), words.end());  // as normalizedTokens masks them
   for (auto& word : normalized) {
     if (isIdentifierLike(word)) word = "#";
   }
+  return normalized;
+}
+
+std::vector<std::uint64_t> signatureOfWords(const std::vector<std::string>& words) {
+  if (words.empty()) return {};
+  const std::vector<std::string_view> normalized = normalizedViews(words);
   // Each shingle hashed as the FNV-1a of its words each followed by \x1f, chained word by word.
   std::vector<std::uint64_t> shingles;
   const std::size_t n = normalized.size() < kShingle ? 1 : normalized.size() - kShingle + 1;
@@ -107,7 +113,19 @@ std::vector<std::uint64_t> replyBands(std::string_view body) {
 }
 
 std::vector<std::uint64_t> replyBands(const ReplyText& reply) {
-  return minhash::bands(minhash::signatureOfWords(reply.words));
+  // Amazon's templates come back case after case: the bands of the texts seen lately are kept
+  // (per thread, up to kRecent texts, then forgotten at once), keyed by the masked words that
+  // alone decide them.
+  constexpr std::size_t kRecent = 4096;
+  thread_local std::unordered_map<std::string, std::vector<std::uint64_t>> recent;
+  std::string key;
+  key.reserve(reply.folded.size() + 8);
+  for (const auto word : minhash::normalizedViews(reply.words)) (key += word) += '\x1f';
+  if (const auto it = recent.find(key); it != recent.end()) return it->second;
+  auto bands = minhash::bands(minhash::signatureOfWords(reply.words));
+  if (recent.size() >= kRecent) recent.clear();
+  recent.emplace(std::move(key), bands);
+  return bands;
 }
 
 }  // namespace caselog

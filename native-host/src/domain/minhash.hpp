@@ -22,6 +22,8 @@ std::vector<std::string> normalizedTokens(std::string_view body);
 std::vector<std::uint64_t> signature(std::string_view body);
 // The same from the text's words: text::tokens(text::fold(body)), before masking.
 std::vector<std::uint64_t> signatureOfWords(const std::vector<std::string>& words);
+// normalizedTokens from those words, as views into them.
+std::vector<std::string_view> normalizedViews(const std::vector<std::string>& words);
 
 // kBands band hashes of the signature (each also mixes in its band index).
 std::vector<std::uint64_t> bands(const std::vector<std::uint64_t>& signature);

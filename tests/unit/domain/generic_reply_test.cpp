@@ -31,6 +31,25 @@ const char* kTemplate =
 
 }  // namespace
 
+// replyBands(ReplyText) reuses the bands of a text seen lately: the same as computing them.
+TEST(ReplyBands, OfAReplyTextAreThoseOfItsBodyAlsoWhenSeenBefore) {
+  const std::vector<std::string> texts = {
+      kTemplate,
+      "Greetings from Amazon Seller Support. I understand that your concern is regarding ASIN B09ABC0001. "
+      "I have forwarded your case to the appropriate team.",
+      "Greetings from Amazon Seller Support. I understand that your concern is regarding ASIN B09ABC0001.",
+      "ok",
+      "",
+      " ... ",
+      "お問い合わせありがとうございます。本件は担当部署に転送しました。",
+      "We refunded order 113-1234567-1234567 ($45.10) and 12 units of FBA15ABC1234.",
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& body : texts) EXPECT_EQ(replyBands(ReplyText(body)), replyBands(body)) << body;
+  }
+  EXPECT_NE(replyBands(ReplyText(texts[1])), replyBands(ReplyText(texts[2])));
+}
+
 TEST(ReplyBands, SameTemplateAboutAnotherAsinOrderOrAmountSharesBands) {
   const auto a = replyBands(kTemplate);
   std::string other = kTemplate;
