@@ -102,10 +102,19 @@ TEST_F(CliCommands, ShowJsonHasVerdictsPriorityTermsAndEvents) {
   EXPECT_TRUE(doc["messages"][1]["generic"].is_object());  // Amazon's reply has a verdict
   EXPECT_FALSE(doc["priority"]["terms"].empty());
   EXPECT_EQ(doc["events"][0]["kind"], "case_created");
+  ASSERT_EQ(doc["events"][1]["kind"], "messages_added");
+  ASSERT_EQ(doc["events"][1]["data"]["messages"].size(), 2u);
+  const auto firstId = doc["messages"][0]["id"].get<std::int64_t>();
+  EXPECT_EQ(doc["events"][1]["data"]["messages"][0]["messageId"], firstId);
   EXPECT_TRUE(doc["nextStep"]["action"].is_string());
   const auto human = run({"show", "4450001"});
   EXPECT_NE(human.out.find("Thread (2 messages)"), std::string::npos);
   EXPECT_NE(human.out.find("Priority P"), std::string::npos);
+  // The terminal shows which messages the event added, not its hashes.
+  const std::string added =
+      "2 messages: #" + std::to_string(firstId) + ", #" + doc["messages"][1]["id"].dump();
+  EXPECT_NE(human.out.find(added), std::string::npos) << human.out;
+  EXPECT_EQ(human.out.find("contentHash"), std::string::npos);
 }
 
 TEST_F(CliCommands, SearchMarksMatchesWithBracketsWhenNotATerminal) {

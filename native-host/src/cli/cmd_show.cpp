@@ -103,6 +103,23 @@ void printThread(Context& ctx, const CaseRecord& c, const std::vector<GenericVer
   }
 }
 
+// An event's data for a terminal: the messages an event added as their ids (the content
+// hashes are for `caselog verify` and the JSON output), anything else as compact JSON.
+std::string eventDetails(const Event& e) {
+  if (e.data.empty()) return "";
+  const auto it = e.data.find("messages");
+  if (it == e.data.end() || !it->is_array())
+    return e.data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string ids;
+  for (const auto& entry : *it) {
+    if (!entry.is_object()) continue;
+    ids += (ids.empty() ? "#" : ", #") + std::to_string(entry.value("messageId", std::int64_t{0}));
+    if (entry.contains("supersedes"))
+      ids += " (new version of #" + std::to_string(entry.value("supersedes", std::int64_t{0})) + ")";
+  }
+  return std::to_string(it->size()) + (it->size() == 1 ? " message: " : " messages: ") + ids;
+}
+
 void printNotesAndEvents(Context& ctx, const CaseRecord& c, const std::vector<Event>& events) {
   if (!c.notes.empty()) {
     ctx.out << "\nNotes\n";
@@ -110,9 +127,7 @@ void printNotesAndEvents(Context& ctx, const CaseRecord& c, const std::vector<Ev
   }
   ctx.out << "\nEvents\n";
   Table t({{"#", true}, {"WHEN"}, {"EVENT"}, {"DETAILS", false, true}});
-  for (const auto& e : events)
-    t.addRow({std::to_string(e.seq), formatWhen(e.at), e.kind,
-              e.data.empty() ? "" : e.data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  for (const auto& e : events) t.addRow({std::to_string(e.seq), formatWhen(e.at), e.kind, eventDetails(e)});
   ctx.out << indentLines(t.render(ctx.terminal.width - 2), 2) << "\n";
 }
 
