@@ -10,6 +10,21 @@
 
 namespace caselog {
 
+namespace {
+
+// timing.utcOffsetMinutes and expectedReplyBusinessDays, read once per Config.
+struct Timing {
+  int utcOffsetMinutes;
+  double expectedReplyBusinessDays;
+
+  static Timing from(const Config& config) {
+    return {static_cast<int>(config.number("/timing/utcOffsetMinutes", 0)),
+            config.number("/timing/expectedReplyBusinessDays", 5)};
+  }
+};
+
+}  // namespace
+
 Instant messageTime(const StoredMessage& m) {
   return m.sentAt.value_or(m.capturedAt);
 }
@@ -18,10 +33,10 @@ CaseFacts caseFacts(const CaseRecord& c, const std::vector<GenericVerdict>& verd
   CaseFacts f;
   f.category = c.category.empty() ? inferCategory(c, config) : c.category;
   f.closed = isClosedStatus(c.status);
-  f.utcOffset = std::chrono::minutes{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))};
-  f.expectedReplyBusinessDays =
-      static_cast<int>(config.number("/categories/" + f.category + "/expectedReplyBusinessDays",
-                                     config.number("/timing/expectedReplyBusinessDays", 5)));
+  const Timing& timing = config.view<Timing>();
+  f.utcOffset = std::chrono::minutes{timing.utcOffsetMinutes};
+  f.expectedReplyBusinessDays = static_cast<int>(config.number(
+      "/categories/" + f.category + "/expectedReplyBusinessDays", timing.expectedReplyBusinessDays));
   const StoredMessage* newest = nullptr;
   for (std::size_t i = 0; i < c.messages.size(); ++i) {
     const StoredMessage& m = c.messages[i];

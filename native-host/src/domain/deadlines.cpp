@@ -90,6 +90,26 @@ Instant addPeriod(Instant from, const StatedPeriod& p, std::chrono::minutes utcO
   return from + days{p.amount};
 }
 
+// findStatedPeriod of a text already folded.
+std::optional<StatedPeriod> periodInFolded(const std::string& folded, const Config& config) {
+  // Where digits are, and where runs of digits start: a number after a prefix that does not end
+  // in a digit (all the usual ones), or at the start of a "{n}…" pattern, starts a run.
+  std::vector<std::size_t> digits, runStarts;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (!isDigit(folded[i])) continue;
+    digits.push_back(i);
+    if (i == 0 || !isDigit(folded[i - 1])) runStarts.push_back(i);
+  }
+  if (digits.empty()) return std::nullopt;  // every pattern holds a number
+  const auto& periods = config.view<PeriodPatterns>();
+  for (const auto& pattern : periods.patterns) {
+    const bool atRunStart = pattern.prefix.empty() || !isDigit(pattern.prefix.back());
+    if (auto found = matchPattern(folded, atRunStart ? runStarts : digits, pattern, periods.ignore))
+      return found;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<StatedPeriod> findStatedPeriod(std::string_view body, const Config& config) {
@@ -97,24 +117,18 @@ std::optional<StatedPeriod> findStatedPeriod(std::string_view body, const Config
   // digits (U+FF10-FF19, "\xEF\xBC\x90".."\xEF\xBC\x99"): a text with neither is not folded.
   if (std::none_of(body.begin(), body.end(), [](char ch) { return isDigit(ch) || ch == '\xEF'; }))
     return std::nullopt;
-  const std::string folded = text::fold(body);
-  std::vector<std::size_t> digits;
-  for (std::size_t i = 0; i < folded.size(); ++i)
-    if (isDigit(folded[i])) digits.push_back(i);
-  if (digits.empty()) return std::nullopt;  // every pattern holds a number
-  const auto& periods = config.view<PeriodPatterns>();
-  for (const auto& pattern : periods.patterns) {
-    if (auto found = matchPattern(folded, digits, pattern, periods.ignore)) return found;
-  }
-  return std::nullopt;
+  return periodInFolded(text::fold(body), config);
 }
 
-std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& category, const Config& config) {
+std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& category, const Config& config,
+                                    const std::vector<std::string>* folded) {
   std::vector<Deadline> out;
   const std::chrono::minutes offset{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))};
-  for (const auto& m : c.messages) {
+  for (std::size_t i = 0; i < c.messages.size(); ++i) {
+    const StoredMessage& m = c.messages[i];
     if (!m.current || m.author != "amazon") continue;
-    if (auto period = findStatedPeriod(m.body, config)) {
+    const bool known = folded && i < folded->size() && !(*folded)[i].empty();
+    if (auto period = known ? periodInFolded((*folded)[i], config) : findStatedPeriod(m.body, config)) {
       out.push_back({addPeriod(messageTime(m), *period, offset),
                      "\"" + period->phrase + "\" in Amazon's reply", "reply"});
     }
@@ -130,8 +144,9 @@ std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& cate
   return out;
 }
 
-std::vector<Deadline> openDeadlines(const CaseRecord& c, const CaseFacts& facts, const Config& config) {
-  return facts.closed ? std::vector<Deadline>{} : caseDeadlines(c, facts.category, config);
+std::vector<Deadline> openDeadlines(const CaseRecord& c, const CaseFacts& facts, const Config& config,
+                                    const std::vector<std::string>* folded) {
+  return facts.closed ? std::vector<Deadline>{} : caseDeadlines(c, facts.category, config, folded);
 }
 
 std::optional<Deadline> nextDeadline(const CaseRecord& c, const std::string& category, const Config& config,

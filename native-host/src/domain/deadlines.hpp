@@ -29,10 +29,14 @@ struct StatedPeriod {
 };
 std::optional<StatedPeriod> findStatedPeriod(std::string_view body, const Config& config);
 
-// Every deadline of the case: from current Amazon messages and from its category.
-std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& category, const Config& config);
+// Every deadline of the case: from current Amazon messages and from its category. `folded`, when
+// given, holds texts already folded (text::fold of c.messages[i].body at i; an empty one is not
+// known), which are not folded again.
+std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& category, const Config& config,
+                                    const std::vector<std::string>* folded = nullptr);
 // caseDeadlines of an open case, none for a closed one: what the priority and reminder rules look at.
-std::vector<Deadline> openDeadlines(const CaseRecord& c, const CaseFacts& facts, const Config& config);
+std::vector<Deadline> openDeadlines(const CaseRecord& c, const CaseFacts& facts, const Config& config,
+                                    const std::vector<std::string>* folded = nullptr);
 
 // The earliest deadline still relevant at `now`: not passed by more than priority.deadlineGraceDays.
 std::optional<Deadline> nextDeadline(const CaseRecord& c, const std::string& category, const Config& config,

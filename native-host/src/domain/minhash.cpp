@@ -50,18 +50,19 @@ std::vector<std::string> normalizedTokens(std::string_view body) {
 }
 
 std::vector<std::uint64_t> signature(std::string_view body) {
-  return signatureOfWords(text::tokens(text::fold(body)));
+  const std::vector<std::string> words = text::tokens(text::fold(body));
+  return signatureOfWords(std::vector<std::string_view>(words.begin(), words.end()));
 }
 
-std::vector<std::string_view> normalizedViews(const std::vector<std::string>& words) {
-  std::vector<std::string_view> normalized(words.begin(), words.end());  // as normalizedTokens masks them
+std::vector<std::string_view> normalizedViews(const std::vector<std::string_view>& words) {
+  std::vector<std::string_view> normalized = words;  // masked as normalizedTokens masks them
   for (auto& word : normalized) {
     if (isIdentifierLike(word)) word = "#";
   }
   return normalized;
 }
 
-std::vector<std::uint64_t> signatureOfWords(const std::vector<std::string>& words) {
+std::vector<std::uint64_t> signatureOfWords(const std::vector<std::string_view>& words) {
   if (words.empty()) return {};
   const std::vector<std::string_view> normalized = normalizedViews(words);
   // Each shingle hashed as the FNV-1a of its words each followed by \x1f, chained word by word.

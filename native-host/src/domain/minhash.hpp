@@ -21,9 +21,9 @@ std::vector<std::string> normalizedTokens(std::string_view body);
 // The kBands × kRows MinHash signature of the text's shingles; empty when the text has no words.
 std::vector<std::uint64_t> signature(std::string_view body);
 // The same from the text's words: text::tokens(text::fold(body)), before masking.
-std::vector<std::uint64_t> signatureOfWords(const std::vector<std::string>& words);
+std::vector<std::uint64_t> signatureOfWords(const std::vector<std::string_view>& words);
 // normalizedTokens from those words, as views into them.
-std::vector<std::string_view> normalizedViews(const std::vector<std::string>& words);
+std::vector<std::string_view> normalizedViews(const std::vector<std::string_view>& words);
 
 // kBands band hashes of the signature (each also mixes in its band index).
 std::vector<std::uint64_t> bands(const std::vector<std::uint64_t>& signature);

@@ -35,6 +35,21 @@ struct Coefficients {
   }
 };
 
+// The other numbers of priority.*, read once per Config.
+struct PriorityNumbers {
+  double moneyFullAt, waitingCap, deadlineHorizon, reopenCap, p1, p2, p3;
+
+  static PriorityNumbers from(const Config& config) {
+    return {config.number("/priority/moneyFullAt", 5000),
+            config.number("/priority/waitingCapBusinessDays", 10),
+            config.number("/priority/deadlineHorizonDays", 30),
+            config.number("/priority/reopenCap", 3),
+            config.number("/priority/bands/P1", 20),
+            config.number("/priority/bands/P2", 12),
+            config.number("/priority/bands/P3", 6)};
+  }
+};
+
 class TermList {
  public:
   explicit TermList(const Config& config) : config_(config), coefficients_(config.view<Coefficients>()) {}
@@ -58,7 +73,7 @@ std::string plural(long n, const char* word) {
 void addMoney(TermList& terms, const CaseRecord& c, const Config& config) {
   const auto money = moneyAtStake(c);
   if (!money) return;
-  const double fullAt = std::max(1.0, config.number("/priority/moneyFullAt", 5000));
+  const double fullAt = std::max(1.0, config.view<PriorityNumbers>().moneyFullAt);
   const double value = std::min(1.0, std::log10(1 + money->amount) / std::log10(1 + fullAt));
   terms.add("money", value, formatAmount(*money) + " at stake");
 }
@@ -69,7 +84,7 @@ void addWaiting(TermList& terms, const CaseFacts& f, const Config& config, Insta
   const int waited = businessDaysBetween(*since, now, f.utcOffset);
   const int excess = waited - f.expectedReplyBusinessDays;
   if (excess <= 0) return;
-  const double cap = std::max(1.0, config.number("/priority/waitingCapBusinessDays", 10));
+  const double cap = std::max(1.0, config.view<PriorityNumbers>().waitingCap);
   terms.add("waiting", std::min(1.0, excess / cap),
             "waiting " + plural(waited, "business day") + " for Amazon (expected " +
                 std::to_string(f.expectedReplyBusinessDays) + ")");
@@ -80,7 +95,7 @@ void addDeadline(TermList& terms, const CaseFacts& f, const std::vector<Deadline
   if (f.closed) return;
   const auto deadline = nextDeadline(deadlines, config, now);
   if (!deadline) return;
-  const double horizon = std::max(1.0, config.number("/priority/deadlineHorizonDays", 30));
+  const double horizon = std::max(1.0, config.view<PriorityNumbers>().deadlineHorizon);
   const double daysLeft = duration_cast<hours>(deadline->due - now).count() / 24.0;
   const double value = daysLeft <= 0 ? 1.0 : std::max(0.0, 1.0 - daysLeft / horizon);
   const long whole = std::lround(std::abs(daysLeft));
@@ -108,7 +123,7 @@ Priority computePriority(const CaseRecord& c, const CaseFacts& f, const std::vec
   if (f.lastAmazonVerdict && f.lastAmazonVerdict->generic)
     terms.add("generic_reply", 1, "Amazon's last reply looks like a template");
   if (c.reopenCount > 0) {
-    const double cap = std::max(1.0, config.number("/priority/reopenCap", 3));
+    const double cap = std::max(1.0, config.view<PriorityNumbers>().reopenCap);
     terms.add("reopen", std::min(1.0, c.reopenCount / cap), "reopened " + plural(c.reopenCount, "time"));
   }
   addDeadline(terms, f, deadlines, config, now);
@@ -123,9 +138,10 @@ Priority computePriority(const CaseRecord& c, const CaseFacts& f, const std::vec
 }
 
 std::string priorityLabel(double score, const Config& config) {
-  if (score >= config.number("/priority/bands/P1", 20)) return "P1";
-  if (score >= config.number("/priority/bands/P2", 12)) return "P2";
-  if (score >= config.number("/priority/bands/P3", 6)) return "P3";
+  const auto& bands = config.view<PriorityNumbers>();
+  if (score >= bands.p1) return "P1";
+  if (score >= bands.p2) return "P2";
+  if (score >= bands.p3) return "P3";
   return "P4";
 }
 

@@ -21,6 +21,20 @@ std::string plural(long n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// The numbers of reminders.* the rules read, once per Config.
+struct ReminderNumbers {
+  int needsSellerAfterHours, genericReopenAfterHours, reopenWindowDays, deadlineWarnDays, deadlineGraceDays;
+
+  static ReminderNumbers from(const Config& config) {
+    auto whole = [&](const char* pointer, double fallback) {
+      return static_cast<int>(config.number(pointer, fallback));
+    };
+    return {whole("/reminders/needsSellerAfterHours", 0), whole("/reminders/genericReopenAfterHours", 0),
+            whole("/timing/reopenWindowDays", 30), whole("/reminders/deadlineWarnDays", 3),
+            whole("/priority/deadlineGraceDays", 7)};
+  }
+};
+
 struct Context {
   const CaseRecord& c;
   const CaseFacts& facts;
@@ -120,11 +134,12 @@ std::optional<Instant> nextReminderDue(const CaseRecord& c, const CaseFacts& f,
                                        const std::vector<Deadline>& deadlines, const Config& config,
                                        Instant from) {
   if (c.snoozedUntil) return *c.snoozedUntil;
+  const auto& numbers = config.view<ReminderNumbers>();
   std::optional<Instant> next;
   auto consider = [&](Instant t) { next = std::min(next.value_or(t), std::max(t, from)); };
 
   if (c.status == "needs_seller") {  // needsSeller(): due once now >= since + the configured hours
-    const hours after{static_cast<int>(config.number("/reminders/needsSellerAfterHours", 0))};
+    const hours after{numbers.needsSellerAfterHours};
     const auto since = f.lastAmazonAt ? f.lastAmazonAt : (c.updatedAt ? c.updatedAt : f.lastActivity);
     if (since)
       consider(*since + after);
@@ -137,15 +152,13 @@ std::optional<Instant> nextReminderDue(const CaseRecord& c, const CaseFacts& f,
   if ((c.status == "answered" || c.status == "resolved") && f.lastAmazonVerdict &&
       f.lastAmazonVerdict->generic && !f.sellerWroteLast &&
       f.lastAmazonAt) {  // genericReopen(): due in [due, windowEnd)
-    const Instant due =
-        *f.lastAmazonAt + hours{static_cast<int>(config.number("/reminders/genericReopenAfterHours", 0))};
-    const Instant windowEnd =
-        *f.lastAmazonAt + days{static_cast<int>(config.number("/timing/reopenWindowDays", 30))};
+    const Instant due = *f.lastAmazonAt + hours{numbers.genericReopenAfterHours};
+    const Instant windowEnd = *f.lastAmazonAt + days{numbers.reopenWindowDays};
     if (from < windowEnd && due < windowEnd) consider(due);
   }
   if (!f.closed) {  // deadline(): due while some deadline d has d.due - warn <= now <= d.due + grace
-    const days warn{static_cast<int>(config.number("/reminders/deadlineWarnDays", 3))};
-    const days grace{static_cast<int>(config.number("/priority/deadlineGraceDays", 7))};
+    const days warn{numbers.deadlineWarnDays};
+    const days grace{numbers.deadlineGraceDays};
     for (const auto& d : deadlines)
       if (d.due + grace >= from) consider(d.due - warn);
   }

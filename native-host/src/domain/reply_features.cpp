@@ -60,7 +60,7 @@ bool amountAt(std::string_view s, std::size_t pos) {
   return false;
 }
 
-int wordCount(const std::vector<std::string>& words) {
+int wordCount(const std::vector<std::string_view>& words) {
   int latin = 0, cjk = 0;
   for (const auto& t : words) {
     std::size_t i = 0;
@@ -126,19 +126,19 @@ bool mentions(std::string_view folded, const std::vector<double>& numbers, const
 }
 
 // identifierShapes of a text already folded.
-std::vector<std::string> shapesIn(const std::string& s) {
+std::vector<std::string> shapesIn(std::string_view s) {
   std::vector<std::string> out;
   for (std::size_t pos = 0; pos < s.size(); ++pos) {
     if (!wordStart(s, pos)) continue;
     const std::size_t run = alnumRun(s, pos);
     if (orderAt(s, pos)) {
-      out.push_back(s.substr(pos, 19));
+      out.emplace_back(s.substr(pos, 19));
     } else if (run == 10 && s.compare(pos, 2, "b0") == 0) {
-      out.push_back(s.substr(pos, 10));
+      out.emplace_back(s.substr(pos, 10));
     } else if (run >= 9 && s.compare(pos, 3, "fba") == 0 && digitRun(s, pos + 3) > 0) {
-      out.push_back(s.substr(pos, run));
+      out.emplace_back(s.substr(pos, run));
     } else if (isDigit(s[pos]) && amountAt(s, pos)) {
-      out.push_back(s.substr(pos, digitRun(s, pos)));
+      out.emplace_back(s.substr(pos, digitRun(s, pos)));
     }
     if (run > 0) pos += run - 1;
   }
@@ -147,19 +147,25 @@ std::vector<std::string> shapesIn(const std::string& s) {
 
 // Concrete details: distinct numbers (quantities, dates, percentages, amounts) outside the case's
 // identifiers and outside ID-shaped or alphanumeric words. Specific replies are full of them.
-int concreteDetails(std::string folded, const CaseTerms& terms) {
+// `numbers`: numbersIn(folded), used as they are when nothing is blanked.
+int concreteDetails(std::string folded, const CaseTerms& terms, const std::vector<double>& numbers) {
+  bool blanked = false;
   auto blank = [&](const std::string& what) {
     if (what.empty()) return;
-    for (auto pos = folded.find(what); pos != std::string::npos; pos = folded.find(what, pos + 1))
+    for (auto pos = folded.find(what); pos != std::string::npos; pos = folded.find(what, pos + 1)) {
       folded.replace(pos, what.size(), what.size(), ' ');
+      blanked = true;
+    }
   };
   blank(terms.c.caseId);  // "Reference: case 17865432901" is template furniture, not a finding
   for (std::size_t i = 0; i < terms.c.identifiers.size(); ++i)
     if (terms.c.identifiers[i].kind != "amount") blank(terms.foldedIds[i]);
-  for (const auto& shape : shapesIn(text::fold(folded)))  // folded again: blanked runs become one space
+  std::string scratch;  // folded again when blanks made runs of spaces, which fold to one
+  for (const auto& shape : shapesIn(text::foldedView(folded, scratch)))
     if (shape.size() > 6) blank(shape);
+  const std::vector<double> left = blanked ? numbersIn(folded) : std::vector<double>{};
   std::set<double> distinct;
-  for (const double n : numbersIn(folded)) distinct.insert(n);
+  for (const double n : blanked ? left : numbers) distinct.insert(n);
   return static_cast<int>(distinct.size());
 }
 
@@ -177,7 +183,7 @@ std::vector<std::string> significantSubjectWords(const std::string& subject) {
   return out;
 }
 
-int subjectTermsIn(const std::vector<std::string>& words, const std::vector<std::string>& subject) {
+int subjectTermsIn(const std::vector<std::string_view>& words, const std::vector<std::string>& subject) {
   return static_cast<int>(std::count_if(subject.begin(), subject.end(), [&](const std::string& w) {
     return std::find(words.begin(), words.end(), w) != words.end();
   }));
@@ -203,7 +209,9 @@ std::vector<std::string> identifierShapes(std::string_view body) {
   return shapesIn(text::fold(body));
 }
 
-ReplyText::ReplyText(std::string_view body) : folded(text::fold(body)), words(text::tokens(folded)) {}
+ReplyText::ReplyText(std::string_view body) : folded(text::fold(body)) {
+  text::forEachToken(folded, [this](std::string_view word) { words.push_back(word); });
+}
 
 CaseTerms::CaseTerms(const CaseRecord& record)
     : c(record), subjectWords(significantSubjectWords(record.subject)) {
@@ -244,7 +252,7 @@ ReplyFeatures replyFeatures(const ReplyText& reply, const CaseTerms& terms, cons
   }
   f.identifiers.assign(named.begin(), named.end());
   f.subjectTerms = subjectTermsIn(reply.words, terms.subjectWords);
-  f.details = concreteDetails(folded, terms);
+  f.details = concreteDetails(folded, terms, numbers);
   return f;
 }
 

@@ -27,8 +27,10 @@ struct ReplyFeatures {
 // features, the near-duplicate bands (replyBands) and the deadline patterns.
 struct ReplyText {
   explicit ReplyText(std::string_view body);
-  std::string folded;              // text::fold(body)
-  std::vector<std::string> words;  // text::tokens(folded)
+  ReplyText(const ReplyText&) = delete;  // `words` views into `folded`
+  ReplyText& operator=(const ReplyText&) = delete;
+  std::string folded;                   // text::fold(body)
+  std::vector<std::string_view> words;  // text::tokens(folded), as views into folded
 };
 
 // What the features look for of a case in each of its replies, worked out once per case.

@@ -44,16 +44,22 @@ class ReplyAssessor {
   ReplyAssessor(Store& store, const Config& config, const CaseRecord& c)
       : store_(store), config_(config), c_(c), terms_(c) {}
 
-  // The verdict of `m` and its bands.
-  std::pair<GenericVerdict, std::vector<std::uint64_t>> assess(const StoredMessage& m) {
-    for (const auto& seen : seen_)
-      if (seen.body == m.body) return {seen.verdict, seen.bands};
-    const ReplyText text(m.body);
+  // Appends the verdict of `m` to `verdicts` (where the verdicts of the replies assessed before
+  // are) and returns its bands; `folded` receives its folded text when one was made.
+  const std::vector<std::uint64_t>& assess(const StoredMessage& m, std::vector<GenericVerdict>& verdicts,
+                                           std::string* folded) {
+    for (const auto& seen : seen_) {
+      if (seen.body != m.body) continue;
+      verdicts.push_back(verdicts[seen.verdictAt]);
+      return seen.bands;
+    }
+    ReplyText text(m.body);
     auto bands = replyBands(text);
     const int sharing = casesSharing(bands);
-    GenericVerdict verdict = assessReply(text, terms_, sharing, config_);
-    seen_.push_back({m.body, verdict, bands, sharing});
-    return {std::move(verdict), std::move(bands)};
+    verdicts.push_back(assessReply(text, terms_, sharing, config_));
+    seen_.push_back({m.body, verdicts.size() - 1, std::move(bands), sharing});
+    if (folded) *folded = std::move(text.folded);  // text is done with
+    return seen_.back().bands;
   }
 
  private:
@@ -65,7 +71,7 @@ class ReplyAssessor {
 
   struct Seen {
     std::string_view body;
-    GenericVerdict verdict;
+    std::size_t verdictAt;  // in the verdicts assess() appends to
     std::vector<std::uint64_t> bands;
     int sharing = 0;
   };
@@ -79,23 +85,26 @@ class ReplyAssessor {
 // Verdicts parallel to c.messages: stored ones where present; the missing Amazon ones computed
 // (and, when `save`, stored with their bands so later replies can find them as near-duplicates).
 // The other cases' bands do not change while one case is assessed, and a case's own bands do not
-// count for it, so its new verdicts are saved together at the end.
-std::vector<GenericVerdict> verdictsFor(Store& store, const Config& config, const CaseRecord& c, bool save) {
+// count for it, so its new verdicts are saved together at the end. `folded`, when given, receives
+// the folded texts made on the way (parallel to c.messages, empty where none was), for the deadlines.
+std::vector<GenericVerdict> verdictsFor(Store& store, const Config& config, const CaseRecord& c, bool save,
+                                        std::vector<std::string>* folded = nullptr) {
   const auto stored = store.genericVerdicts(c.caseId);
   std::vector<GenericVerdict> verdicts;
   verdicts.reserve(c.messages.size());
   std::optional<ReplyAssessor> assessor;
   std::vector<ReplyVerdict> toSave;
-  for (const auto& m : c.messages) {
+  if (folded) folded->assign(c.messages.size(), {});
+  for (std::size_t i = 0; i < c.messages.size(); ++i) {
+    const StoredMessage& m = c.messages[i];
     if (m.author != "amazon") {
       verdicts.emplace_back();
     } else if (auto it = stored.find(m.id); it != stored.end()) {
       verdicts.push_back(it->second);
     } else {
       if (!assessor) assessor.emplace(store, config, c);
-      auto [verdict, bands] = assessor->assess(m);
-      verdicts.push_back(verdict);
-      if (save && m.id != 0) toSave.push_back({m.id, std::move(verdict), std::move(bands)});
+      const auto& bands = assessor->assess(m, verdicts, folded ? &(*folded)[i] : nullptr);
+      if (save && m.id != 0) toSave.push_back({m.id, verdicts.back(), bands});
     }
   }
   if (!toSave.empty()) store.saveGenericVerdicts(c.caseId, toSave);
@@ -133,9 +142,10 @@ struct Assessment {
 // the reminder schedule.
 Assessment assessAndSave(Store& store, const Config& config, const CaseRecord& c, Instant now) {
   Assessment a;
-  a.verdicts = verdictsFor(store, config, c, true);
+  std::vector<std::string> folded;
+  a.verdicts = verdictsFor(store, config, c, true, &folded);
   a.facts = caseFacts(c, a.verdicts, config);
-  a.deadlines = openDeadlines(c, a.facts, config);
+  a.deadlines = openDeadlines(c, a.facts, config, &folded);
   a.priority = computePriority(c, a.facts, a.deadlines, config, now);
   store.savePriority(c.caseId, a.priority);
   AssessmentSchedule schedule;
