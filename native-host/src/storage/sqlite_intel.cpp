@@ -2,7 +2,6 @@
 // verdicts with their LSH bands, and reminder firing/dismissal state.
 #include <algorithm>
 #include <cstring>
-#include <set>
 #include <string>
 
 #include "core/error.hpp"
@@ -179,13 +178,14 @@ int SqliteStore::casesSharingBands(const std::vector<std::uint64_t>& bands, cons
     // value less to bind per band). (Measured: one statement for all the bands, "band IN (…)",
     // costs twice as much.)
     static_assert(kMaxSharingCases + 1 == 11, "the LIMIT below");
-    std::set<std::string> cases;
+    std::vector<std::string> cases;  // distinct; a dozen at most
     Stmt st(db, "SELECT case_id FROM reply_bands WHERE band = ?1 LIMIT 11");
     for (auto band : bands) {
       st.bind(1, asSigned(band));
       while (st.step()) {
         std::string caseId = st.text(0);
-        if (caseId != exceptCaseId) cases.insert(std::move(caseId));
+        if (caseId != exceptCaseId && std::find(cases.begin(), cases.end(), caseId) == cases.end())
+          cases.push_back(std::move(caseId));
       }
       st.reset();
       if (cases.size() >= static_cast<std::size_t>(kMaxSharingCases)) break;

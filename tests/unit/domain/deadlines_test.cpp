@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "builders.hpp"
+#include "domain/text.hpp"
 
 using namespace caselog;
 using namespace caselog::testing;
@@ -65,4 +66,76 @@ TEST(Deadlines, NextDeadlineIsTheEarliestStillRelevant) {
   next = nextDeadline(c, "account_health", config, at("2026-11-21T00:00:00Z"));
   ASSERT_TRUE(next);
   EXPECT_EQ(next->what, "plan of action");
+}
+
+// The patterns are matched from the positions of the text's digits: the leftmost match wins,
+// whatever the prefix ends with, and a number is read up to five digits as before.
+TEST(Deadlines, PatternsMatchAtTheLeftmostNumberThatFits) {
+  const Config config = Config::fromJson({{"deadlines",
+                                           {{"days", {"within {n} days", "ref 1{n} days", "{n}-day window"}},
+                                            {"businessDays", nlohmann::json::array()},
+                                            {"months", nlohmann::json::array()},
+                                            {"ignoreIfSentenceHas", {"we will"}}}}});
+  struct Case {
+    const char* body;
+    int amount;  // 0: no period stated
+    const char* phrase;
+  } cases[] = {
+      {"Reply within within 5 days.", 5, "within 5 days"},  // overlapping prefixes
+      {"Reply within 3 weeks or within 9 days.", 9, "within 9 days"},
+      {"Quote ref 15 days.", 5, "ref 15 days"},                         // the prefix ends in a digit
+      {"A 30-day window applies; within 2 days.", 2, "within 2 days"},  // patterns in order
+      {"A 30-day window applies.", 30, "30-day window"},                // {n} first
+      {"A 130-day window", 130, "130-day window"},                      // not from inside the number
+      {"within 12345 days", 12345, "within 12345 days"},
+      {"within 123456 days", 0, ""},                       // five digits at most
+      {"xwithin 5 days", 0, ""},                           // the prefix starts a word
+      {"Within １７ days please.", 17, "within 17 days"},  // full-width digits fold
+      {"We will reply within 4 days. Send it within 6 days.", 6, "within 6 days"},
+      {"no digits at all", 0, ""},
+  };
+  for (const auto& c : cases) {
+    const auto found = findStatedPeriod(c.body, config);
+    if (c.amount == 0) {
+      EXPECT_FALSE(found) << c.body;
+      continue;
+    }
+    ASSERT_TRUE(found) << c.body;
+    EXPECT_EQ(found->amount, c.amount) << c.body;
+    EXPECT_EQ(found->phrase, c.phrase) << c.body;
+    EXPECT_EQ(found->unit, "days") << c.body;
+  }
+}
+
+// Texts already folded (the reassess folds new replies once) give the same deadlines; an empty
+// entry or a list of the wrong length is folded again.
+TEST(Deadlines, FoldedTextsAtHandGiveTheSameDeadlines) {
+  auto c =
+      makeCase("account_health", "needs_seller",
+               {message("amazon", "2026-11-10T00:00:00Z", "Send the documents WITHIN 3 DAYS."),
+                message("seller", "2026-11-11T00:00:00Z", "Within 1 day?"),
+                message("amazon", "2026-11-12T00:00:00Z", "Provide the invoices within 5 business days.")});
+  const Config config = Config::defaults();
+  const auto plain = caseDeadlines(c, "account_health", config);
+  ASSERT_EQ(plain.size(), 3u);
+  auto same = [&](const std::vector<Deadline>& ds) {
+    ASSERT_EQ(ds.size(), plain.size());
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+      EXPECT_EQ(ds[i].due, plain[i].due);
+      EXPECT_EQ(ds[i].what, plain[i].what);
+      EXPECT_EQ(ds[i].source, plain[i].source);
+    }
+  };
+  const std::vector<std::string> folded = {text::fold(c.messages[0].body), "",
+                                           text::fold(c.messages[2].body)};
+  same(caseDeadlines(c, "account_health", config, &folded));
+  const std::vector<std::string> partly = {"", "", text::fold(c.messages[2].body)};
+  same(caseDeadlines(c, "account_health", config, &partly));
+  const std::vector<std::string> shorter = {text::fold(c.messages[0].body)};
+  same(caseDeadlines(c, "account_health", config, &shorter));
+  CaseFacts facts;
+  facts.category = "account_health";
+  same(openDeadlines(c, facts, config, &folded));
+  facts.closed = true;
+  EXPECT_TRUE(openDeadlines(c, facts, config, &folded).empty());
 }
