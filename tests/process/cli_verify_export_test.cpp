@@ -11,13 +11,6 @@
 namespace caselog::test {
 namespace {
 
-// The sqlite3 CLI (the test spawns it without a PATH search).
-std::string sqlite3Binary() {
-  for (const char* p : {"/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"})
-    if (std::filesystem::exists(p)) return p;
-  return "sqlite3";
-}
-
 class CliEvidence : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -46,7 +39,7 @@ TEST_F(CliEvidence, VerifyPassesOnTheOriginal) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto doc = jsonOut(r);
   EXPECT_EQ(doc["ok"], true);
-  EXPECT_GE(doc["checked"], 15);
+  EXPECT_GE(doc["checked"], 6);  // per case: case_created, messages_added (its 4 messages)
   EXPECT_EQ(cli(dir, {"verify"}, {}, kNow).out.rfind("Audit chain intact", 0), 0u);
 }
 

@@ -61,5 +61,36 @@ TEST(HostReminderPush, TimerPushesRemindersForCasesCapturedElsewhere) {
   EXPECT_EQ((*push)["caseId"], "4440002");
 }
 
+// After a migration every open case waits to be reassessed, a backlog the host works through in
+// slices for minutes at 100,000 cases. Cases assessed before must still get their reminders on
+// the usual interval meanwhile, not only once the backlog is done.
+TEST(HostReminderPush, RemindersGoOutWhileABacklogOfReassessmentsRuns) {
+  TempDir dir;
+  std::ofstream(dir.file("config.json")) << R"({"host": {"reminderIntervalSeconds": 0.2}})";
+  {
+    std::ofstream lines(dir.file("cases.jsonl"));
+    for (int i = 0; i < 400; ++i) lines << sampleCase(std::to_string(4441000 + i), 1).dump() << "\n";
+  }
+  auto env = childEnvironment(dir, kFarFuture);
+  const auto imported = runProcess({CASELOG_CLI_BIN, "import", dir.file("cases.jsonl")}, env, {}, 120s);
+  ASSERT_EQ(imported.exitCode, 0) << imported.err;
+  // Every case assessed, then all but one due for reassessment again, as after a migration.
+  const std::string backlog =
+      "SELECT count(*) FROM reminder_schedule WHERE reassess_after <= strftime('%s', '2027-06-01T12:00:00Z');";
+  ASSERT_EQ(runProcess({sqlite3Binary(), dir.dbPath(),
+                        "UPDATE reminder_schedule SET reassess_after = 0 WHERE case_id <> '4441000';"},
+                       env)
+                .exitCode,
+            0);
+  ASSERT_EQ(runProcess({sqlite3Binary(), dir.dbPath(), backlog}, env).out, "399\n");
+
+  HostProcess host(dir, {"--no-view"}, kFarFuture);
+  const auto push = nextReminder(host, 20s);
+  ASSERT_TRUE(push) << "no reminder pushed; host stderr:\n" << host.stderrText();
+  const auto left = runProcess({sqlite3Binary(), dir.dbPath(), backlog}, env);
+  ASSERT_EQ(left.exitCode, 0) << left.err;
+  EXPECT_GT(std::stoi(left.out), 0) << "the reminder waited for the whole backlog";
+}
+
 }  // namespace
 }  // namespace caselog::test

@@ -277,6 +277,12 @@ RunResult runProcess(const std::vector<std::string>& argv, const std::vector<std
   return result;
 }
 
+std::string sqlite3Binary() {
+  for (const char* p : {"/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"})
+    if (std::filesystem::exists(p)) return p;
+  return "sqlite3";
+}
+
 nlohmann::json sampleCase(const std::string& caseId, int messages, std::size_t bodyBytes) {
   const Instant start = *parseIso8601("2026-11-01T09:00:00Z");
   nlohmann::json thread = nlohmann::json::array();

@@ -96,6 +96,9 @@ struct RunResult {
 RunResult runProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                      std::string_view input = {}, std::chrono::milliseconds timeout = 60s);
 
+// The sqlite3 CLI's path (runProcess does no PATH search).
+std::string sqlite3Binary();
+
 // A case snapshot as the extension sends it: `messages` alternating seller/amazon, one per day.
 nlohmann::json sampleCase(const std::string& caseId, int messages = 2, std::size_t bodyBytes = 0);
 nlohmann::json captureRequest(const std::string& id, const nlohmann::json& caseJson);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <boost/asio.hpp>
 #include <cerrno>
 #include <csignal>
@@ -63,6 +64,7 @@ class HostLoop {
   FrameDecoder decoder_;
   std::array<char, 64 * 1024> readBuffer_{};
   std::deque<std::string> writeQueue_;
+  std::chrono::steady_clock::time_point lastPush_ = std::chrono::steady_clock::now();
   bool stopping_ = false;
   bool inputEnded_ = false;
   bool outputBroken_ = false;
@@ -137,6 +139,9 @@ class HostLoop {
     timer_.async_wait([this](const boost::system::error_code& ec) {
       if (ec) return;
       if (reassessSlice()) {  // more are overdue: the next slice soon, after pending frames
+        // A long backlog (minutes after a migration) must not hold back the reminders of cases
+        // already assessed: they go out on the usual interval meanwhile.
+        if (std::chrono::steady_clock::now() - lastPush_ >= options_.reminderInterval) pushReminders();
         scheduleReminders(std::chrono::milliseconds(5));
         return;
       }
@@ -162,6 +167,7 @@ class HostLoop {
   // Fires the reminders that came due (each one once, recorded as an audit event) and pushes them.
   void pushReminders() {
     if (stopping_) return;
+    lastPush_ = std::chrono::steady_clock::now();
     std::vector<Reminder> fired;
     try {
       std::lock_guard lock(dispatcher_.serviceMutex());
