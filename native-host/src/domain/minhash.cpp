@@ -115,16 +115,22 @@ std::vector<std::uint64_t> replyBands(std::string_view body) {
 
 std::vector<std::uint64_t> replyBands(const ReplyText& reply) {
   // Amazon's templates come back case after case: the bands of the texts seen lately are kept
-  // (per thread, up to kRecent texts, then forgotten at once), keyed by the masked words that
-  // alone decide them.
-  constexpr std::size_t kRecent = 4096;
+  // (per thread, up to kRecentBytes of keys, then forgotten at once: a few long replies must not
+  // grow it without bound), keyed by the masked words that alone decide them.
+  constexpr std::size_t kRecentBytes = 1 << 20;
   thread_local std::unordered_map<std::string, std::vector<std::uint64_t>> recent;
+  thread_local std::size_t recentBytes = 0;
   std::string key;
   key.reserve(reply.folded.size() + 8);
   for (const auto word : minhash::normalizedViews(reply.words)) (key += word) += '\x1f';
   if (const auto it = recent.find(key); it != recent.end()) return it->second;
   auto bands = minhash::bands(minhash::signatureOfWords(reply.words));
-  if (recent.size() >= kRecent) recent.clear();
+  if (key.size() > kRecentBytes) return bands;
+  if (recentBytes + key.size() > kRecentBytes) {
+    recent.clear();
+    recentBytes = 0;
+  }
+  recentBytes += key.size();
   recent.emplace(std::move(key), bands);
   return bands;
 }
