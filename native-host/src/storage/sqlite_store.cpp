@@ -69,7 +69,10 @@ void configure(sqlite::Db& db) {
   if (!search::registerRankFunction(db.handle()))
     throw Error(ErrorCode::storage, "this SQLite library has no FTS5 full-text search");
   sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
-  db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+  // An 8 MB page cache per connection (SQLite's default is 2 MB): the case, message, band and
+  // full-text b-trees a capture or an import batch touches stay in memory. Import at 5,000 cases:
+  // storing 1.87 -> 1.47 CPU s, assessing 5.5 -> 3.8 s. Pages are allocated as they are used.
+  db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -8000;");
 }
 
 }  // namespace
