@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "storage/audit.hpp"
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
 #include "unit/storage/temp_dir.hpp"
@@ -112,7 +113,8 @@ TEST(Migration, V2ToV3DropsTheIndexTriggersAndTheStoreKeepsTheIndexesCurrent) {
   auto store = openSqliteStore(path);
   ASSERT_TRUE(std::filesystem::exists(path + ".bak-v2"));
   EXPECT_EQ(scalar(path, "PRAGMA user_version"), 3);
-  EXPECT_EQ(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'"), 0);
+  EXPECT_EQ(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'"),
+            0);
   // The bands of the case's two replies, one row per (band, case).
   EXPECT_EQ(scalar(path, "SELECT count(*) FROM reply_bands"), 32);
   EXPECT_EQ(scalar(path, "SELECT count(DISTINCT case_id) FROM reply_bands"), 1);
@@ -146,6 +148,42 @@ TEST(Migration, V2ToV3DropsTheIndexTriggersAndTheStoreKeepsTheIndexesCurrent) {
   EXPECT_TRUE(hitAuthors(*store, "inbound").empty());
   store->addNote(c->caseId, m.capturedAt, "Asked for the POD of pallet seven.");
   EXPECT_EQ(hitAuthors(*store, "seven"), std::vector<std::string>{"note"});
+}
+
+// A file written by version 2 holds one message_added / message_version event per message; what
+// this version adds is one messages_added event per capture. The chain verifies across both, and
+// an edited old message is still named.
+TEST(Migration, AChainOfOldPerMessageEventsAndNewPerCaptureEventsVerifies) {
+  TempDir dir;
+  const std::string path = dir.file("caselog.db");
+  ASSERT_EQ(testing::sqliteCli(path, fixture("v2.sql")), 0);
+  const std::int64_t oldEvents = [&] {
+    auto store = openSqliteStore(path);
+    const std::int64_t before = store->chainHead().seq;
+    store->transaction([&] {
+      StoredMessage m;
+      m.author = "amazon";
+      m.body = "Your claim for the lost cartons was approved.";
+      m.sentAt = *parseIso8601("2026-11-22T09:00:00Z");
+      const auto ids = store->appendMessages("17000000001", {m});
+      store->appendEvent(
+          "17000000001", "messages_added", *parseIso8601("2026-11-22T10:00:00Z"),
+          {{"messages", {{{"messageId", ids[0]}, {"contentHash", audit::messageContentHash(m)}}}}});
+    });
+    const auto report = store->verify();
+    EXPECT_TRUE(report.ok) << report.problem;
+    EXPECT_EQ(report.checked, before + 1);
+    return before;
+  }();
+  ASSERT_GT(oldEvents, 3);
+  const std::int64_t oldMessage = scalar(path, "SELECT min(id) FROM messages");
+  ASSERT_EQ(
+      testing::sqliteCli(path, "DROP TRIGGER messages_immutable; UPDATE messages SET body = 'x' WHERE id = " +
+                                   std::to_string(oldMessage) + ";"),
+      0);
+  const auto report = openSqliteStore(path)->verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.problem, "message " + std::to_string(oldMessage) + " changed");
 }
 
 }  // namespace
