@@ -47,7 +47,7 @@ void Pending::flush(Db& db) {
         break;
     }
   }
-  ops_.clear();
+  clear();
 }
 
 }  // namespace caselog::sqlite::fts

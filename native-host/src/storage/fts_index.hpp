@@ -12,7 +12,6 @@
 // batch of 500 cases, go into FTS5's pending terms together and are flushed once.
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -37,9 +36,8 @@ class Pending {
 
   // Runs the queued writes in order on db (inside its transaction) and empties the queue.
   void flush(Db& db);
-  // Undo support for a savepoint: the queue length now, and dropping what was queued after.
-  std::size_t mark() const { return ops_.size(); }
-  void dropAfter(std::size_t mark) { ops_.resize(mark); }
+  // Forgets what is queued (a savepoint that was undone).
+  void clear() { ops_.clear(); }
 
  private:
   enum class Kind { add_message, remove_message, set_subject, add_note };

@@ -192,7 +192,7 @@ void SqliteStore::savepoint(const std::function<void()>& fn) {
     try {
       fn();
     } catch (...) {
-      fts.dropAfter(0);
+      fts.clear();
       if (!sqlite3_get_autocommit(db.handle()))
         sqlite3_exec(db.handle(), "ROLLBACK TO part; RELEASE part", nullptr, nullptr, nullptr);
       throw;
