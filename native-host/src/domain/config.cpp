@@ -137,15 +137,6 @@ const std::vector<std::string>& Config::folded(const std::string& pointer) const
   return it->second;  // std::map: the reference stays valid as other lists are added
 }
 
-const KeywordIndex& Config::keywords(const std::string& pointer) const {
-  const std::vector<std::string>& list = folded(pointer);  // takes and releases the lock itself
-  std::lock_guard lock(foldedCache_->mutex);
-  auto it = foldedCache_->indexes.find(pointer);
-  if (it == foldedCache_->indexes.end())
-    it = foldedCache_->indexes.emplace(pointer, KeywordIndex(list)).first;
-  return it->second;
-}
-
 const void* Config::cachedView(std::type_index type, ViewMaker make) const {
   if (!foldedCache_) foldedCache_ = std::make_unique<FoldedCache>();  // a moved-from Config
   {

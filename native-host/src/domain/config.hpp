@@ -11,8 +11,6 @@
 #include <typeindex>
 #include <vector>
 
-#include "domain/keywords.hpp"
-
 namespace caselog {
 
 struct Config {
@@ -37,8 +35,6 @@ struct Config {
   // these lexicons against every reply. `values` must not change after the first call (a copy
   // of the Config starts with an empty cache).
   const std::vector<std::string>& folded(const std::string& pointer) const;
-  // folded(pointer) indexed for matching against many texts (domain/keywords.hpp), kept likewise.
-  const KeywordIndex& keywords(const std::string& pointer) const;
   // A typed view of the configuration, made by T::from(*this) the first time T is asked for and
   // kept likewise: the rules read the numbers and lists they use for every reply or case
   // (weights, coefficients, patterns) as plain fields instead of a lookup by pointer per read.
@@ -64,7 +60,6 @@ struct Config {
   struct FoldedCache {
     std::mutex mutex;
     std::map<std::string, std::vector<std::string>, std::less<>> lists;
-    std::map<std::string, KeywordIndex, std::less<>> indexes;
     std::map<std::type_index, std::shared_ptr<const void>> views;
   };
   using ViewMaker = std::shared_ptr<const void> (*)(const Config&);

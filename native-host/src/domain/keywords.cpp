@@ -164,21 +164,6 @@ void KeywordLists::find(std::string_view text, std::vector<Found>& found) const 
   }
 }
 
-KeywordIndex::KeywordIndex(std::vector<std::string> foldedKeywords)
-    : lists_(std::vector<std::vector<std::string>>{std::move(foldedKeywords)}) {}
-
-std::vector<KeywordLists::Found> KeywordIndex::matchedAt(const KeywordMatcher& text) const {
-  std::vector<KeywordLists::Found> found;
-  lists_.find(text.text(), found);
-  return found;
-}
-
-std::vector<std::string> KeywordIndex::matched(const KeywordMatcher& text) const {
-  std::vector<std::string> out;
-  for (const auto& f : matchedAt(text)) out.push_back(keywords()[f.position]);
-  return out;
-}
-
 std::vector<std::string> matchedKeywords(std::string_view foldedText,
                                          const std::vector<std::string>& foldedKeywords) {
   return KeywordMatcher(std::string(foldedText)).matched(foldedKeywords);

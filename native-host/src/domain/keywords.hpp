@@ -75,21 +75,6 @@ class KeywordLists {
   Ids unindexed_;
 };
 
-// One folded keyword list indexed for matching against every reply (Config::keywords keeps one
-// per list). Same answers as KeywordMatcher::matched, in the list's order.
-class KeywordIndex {
- public:
-  explicit KeywordIndex(std::vector<std::string> foldedKeywords);
-  std::vector<std::string> matched(const KeywordMatcher& text) const;
-  std::size_t count(const KeywordMatcher& text) const { return matchedAt(text).size(); }
-  bool any(const KeywordMatcher& text) const { return !matchedAt(text).empty(); }
-  const std::vector<std::string>& keywords() const { return lists_.lists().front(); }
-
- private:
-  std::vector<KeywordLists::Found> matchedAt(const KeywordMatcher& text) const;
-  KeywordLists lists_;
-};
-
 // The keywords of `foldedKeywords` found in folded `text` (each counted once).
 std::vector<std::string> matchedKeywords(std::string_view foldedText,
                                          const std::vector<std::string>& foldedKeywords);
