@@ -89,29 +89,6 @@ bool matchesKeyword(std::string_view foldedText, std::string_view keyword) {
   return false;
 }
 
-bool KeywordMatcher::matchesFolded(std::string_view folded) const {
-  const std::string_view first = firstWord(folded);
-  if (!first.empty()) {
-    bool present = false;
-    text::forEachToken(text_, [&](std::string_view word) { present = present || word == first; });
-    if (!present) return false;
-  }
-  return matchesKeyword(text_, folded);
-}
-
-std::vector<std::string> KeywordMatcher::matched(const std::vector<std::string>& foldedKeywords) const {
-  std::vector<std::string_view> words;
-  text::forEachToken(text_, [&](std::string_view word) { words.push_back(word); });
-  std::sort(words.begin(), words.end());
-  std::vector<std::string> found;
-  for (const auto& keyword : foldedKeywords) {
-    const std::string_view first = firstWord(keyword);
-    if (!first.empty() && !std::binary_search(words.begin(), words.end(), first)) continue;
-    if (matchesKeyword(text_, keyword)) found.push_back(keyword);
-  }
-  return found;
-}
-
 KeywordLists::KeywordLists(std::vector<std::vector<std::string>> foldedLists)
     : lists_(std::move(foldedLists)) {
   for (std::uint32_t list = 0; list < lists_.size(); ++list) {
@@ -166,7 +143,16 @@ void KeywordLists::find(std::string_view text, std::vector<Found>& found) const 
 
 std::vector<std::string> matchedKeywords(std::string_view foldedText,
                                          const std::vector<std::string>& foldedKeywords) {
-  return KeywordMatcher(std::string(foldedText)).matched(foldedKeywords);
+  std::vector<std::string_view> words;
+  text::forEachToken(foldedText, [&](std::string_view word) { words.push_back(word); });
+  std::sort(words.begin(), words.end());
+  std::vector<std::string> found;
+  for (const auto& keyword : foldedKeywords) {
+    const std::string_view first = firstWord(keyword);
+    if (!first.empty() && !std::binary_search(words.begin(), words.end(), first)) continue;
+    if (matchesKeyword(foldedText, keyword)) found.push_back(keyword);
+  }
+  return found;
 }
 
 }  // namespace caselog

@@ -16,25 +16,12 @@ bool matchesKeyword(std::string_view foldedText, std::string_view keyword);
 
 // A keyword is searched for in a text only when its first word (as text::tokens cuts words) is one
 // of the text's words; a keyword that has no such first word (a stem, punctuation first) always is.
-// Every matcher below answers this, so their answers agree.
-
-// One folded text checked against keyword lists.
-class KeywordMatcher {
- public:
-  explicit KeywordMatcher(std::string foldedText) : text_(std::move(foldedText)) {}
-  bool matchesFolded(std::string_view foldedKeyword) const;
-  // The keywords found (each once). They must be folded already (Config::folded).
-  std::vector<std::string> matched(const std::vector<std::string>& foldedKeywords) const;
-  const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-};
+// matchedKeywords and KeywordLists both answer this, so their answers agree.
 
 // Several folded keyword lists indexed together, for lexicons matched against every text (every
 // category's list at once): a text's words are looked up once each, whichever list holds the
 // keyword, so the cost follows the text's words rather than the lists' length. Stems are indexed
-// by their first three letters. Finds what KeywordMatcher::matched finds in each list.
+// by their first three letters. Finds what matchedKeywords finds in each list.
 class KeywordLists {
  public:
   explicit KeywordLists(std::vector<std::vector<std::string>> foldedLists);
@@ -75,7 +62,8 @@ class KeywordLists {
   Ids unindexed_;
 };
 
-// The keywords of `foldedKeywords` found in folded `text` (each counted once).
+// The keywords of `foldedKeywords` (folded already: Config::folded) found in folded `text`, in the
+// list's order (each counted once, however often the text holds it).
 std::vector<std::string> matchedKeywords(std::string_view foldedText,
                                          const std::vector<std::string>& foldedKeywords);
 

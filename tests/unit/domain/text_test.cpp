@@ -69,9 +69,8 @@ TEST(Keywords, TheIndexFindsWhatAFullScanFinds) {
     return out;
   };
   for (const auto& t : texts) {
-    const KeywordMatcher text(t);
-    EXPECT_EQ(matched(t), text.matched(keywords)) << t;
-    EXPECT_EQ(found.size(), text.matched(keywords).size()) << t;
+    EXPECT_EQ(matched(t), matchedKeywords(t, keywords)) << t;
+    EXPECT_EQ(found.size(), matchedKeywords(t, keywords).size()) << t;
   }
   EXPECT_EQ(matched("listing removed"),
             (std::vector<std::string>{"listing removed", "listing", "removed", "listing"}));
@@ -140,7 +139,7 @@ TEST(Text, ForEachTokenCutsWhatTokensCuts) {
 namespace caselog {
 namespace {
 
-// Several lists indexed together find, list by list, what a matcher finds in each list alone,
+// Several lists indexed together find, list by list, what matchedKeywords finds in each list alone,
 // including stems (indexed by their first letters), phrases, CJK, duplicates and oddities.
 TEST(Keywords, ListsIndexedTogetherFindWhatEachListFinds) {
   const std::vector<std::vector<std::string>> lists = {
@@ -165,7 +164,7 @@ TEST(Keywords, ListsIndexedTogetherFindWhatEachListFinds) {
     std::vector<std::vector<std::string>> got(lists.size());
     for (const auto& f : found) got[f.list].push_back(lists[f.list][f.position]);
     for (std::size_t k = 0; k < lists.size(); ++k)
-      ASSERT_EQ(got[k], KeywordMatcher(folded).matched(lists[k])) << "list " << k << ": \"" << folded << '"';
+      ASSERT_EQ(got[k], matchedKeywords(folded, lists[k])) << "list " << k << ": \"" << folded << '"';
   }
 }
 
