@@ -96,28 +96,6 @@ std::optional<Priority> SqliteStore::storedPriority(const std::string& caseId) {
   });
 }
 
-void SqliteStore::saveGenericVerdict(std::int64_t messageId, const GenericVerdict& v,
-                                     const std::vector<std::uint64_t>& bands) {
-  write([&](Db& db) {
-    Stmt find(db, "SELECT case_id FROM messages WHERE id = ?1");
-    find.bind(1, messageId);
-    if (!find.step()) throw Error(ErrorCode::not_found, "no message " + std::to_string(messageId));
-    const std::string caseId = find.text(0);
-    Stmt(db,
-         "INSERT OR REPLACE INTO generic_verdicts(message_id, score, generic, reasons) VALUES (?1,?2,?3,?4)")
-        .bind(1, messageId)
-        .bind(2, v.score)
-        .bind(3, v.generic ? 1 : 0)
-        .bind(4, reasonsJson(v.reasons))
-        .run();
-    Stmt add(db, "INSERT OR IGNORE INTO reply_bands(band, case_id) VALUES (?1, ?2)");
-    for (auto band : bands) {
-      add.bind(1, asSigned(band)).bind(2, caseId).run();
-      add.reset();
-    }
-  });
-}
-
 void SqliteStore::saveGenericVerdicts(const std::string& caseId, const std::vector<ReplyVerdict>& replies) {
   if (replies.empty()) return;
   write([&](Db& db) {

@@ -51,8 +51,6 @@ class SqliteStore final : public Store {
 
   void savePriority(const std::string& caseId, const Priority& p) override;
   std::optional<Priority> storedPriority(const std::string& caseId) override;
-  void saveGenericVerdict(std::int64_t messageId, const GenericVerdict& v,
-                          const std::vector<std::uint64_t>& bands) override;
   void saveGenericVerdicts(const std::string& caseId, const std::vector<ReplyVerdict>& replies) override;
   std::map<std::int64_t, GenericVerdict> genericVerdicts(const std::string& caseId) override;
   int casesSharingBands(const std::vector<std::uint64_t>& bands, const std::string& exceptCaseId) override;

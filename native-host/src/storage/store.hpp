@@ -116,12 +116,9 @@ class Store {
   // ---- case intelligence (service/intelligence.cpp) ----
   virtual void savePriority(const std::string& caseId, const Priority& p) = 0;
   virtual std::optional<Priority> storedPriority(const std::string& caseId) = 0;
-  // Per Amazon message: its generic-reply verdict (replacing one saved before) and its LSH band
-  // hashes (replyBands()), which are kept per case: "this case received a text with these bands".
-  virtual void saveGenericVerdict(std::int64_t messageId, const GenericVerdict& v,
-                                  const std::vector<std::uint64_t>& bands) = 0;
-  // saveGenericVerdict for several messages of one case at once (what a reassess stores): the
-  // caller names the case, and each message must belong to it (not_found otherwise, naming it).
+  // Per Amazon message of one case: its generic-reply verdict (replacing one saved before) and its
+  // LSH band hashes (replyBands()), which are kept per case: "this case received a text with these
+  // bands". Each message must belong to the case (not_found otherwise, naming it; nothing saved).
   virtual void saveGenericVerdicts(const std::string& caseId, const std::vector<ReplyVerdict>& replies) = 0;
   // Stored verdicts of the case's messages, keyed by message id (messages never assessed are absent).
   virtual std::map<std::int64_t, GenericVerdict> genericVerdicts(const std::string& caseId) = 0;

@@ -52,10 +52,10 @@ TEST(IntelState, VerdictsAndCasesSharingBands) {
   const auto c = addReply(*store, "3", "template");
   const auto d = addReply(*store, "3", "template again");
   const std::uint64_t big = 0xFFFFFFFFFFFFFFF0ull;  // beyond int64: stored bit for bit
-  store->saveGenericVerdict(a, {0.9, true, {"lexicon", "near-duplicate"}}, {1, 2, big});
-  store->saveGenericVerdict(b, {0.8, true, {}}, {big, 7});
-  store->saveGenericVerdict(c, {0.1, false, {}}, {2});
-  store->saveGenericVerdict(d, {0.1, false, {}}, {2, 9});
+  store->saveGenericVerdicts("1", {{a, {0.9, true, {"lexicon", "near-duplicate"}}, {1, 2, big}}});
+  store->saveGenericVerdicts("2", {{b, {0.8, true, {}}, {big, 7}}});
+  store->saveGenericVerdicts("3", {{c, {0.1, false, {}}, {2}}});
+  store->saveGenericVerdicts("3", {{d, {0.1, false, {}}, {2, 9}}});
   EXPECT_EQ(store->casesSharingBands({1, 2, big}, "1"), 2);  // cases 2 and 3, each once
   EXPECT_EQ(store->casesSharingBands({big}, "2"), 1);
   EXPECT_EQ(store->casesSharingBands({9}, "3"), 0);
@@ -64,7 +64,7 @@ TEST(IntelState, VerdictsAndCasesSharingBands) {
   ASSERT_EQ(verdicts.size(), 1u);
   EXPECT_TRUE(verdicts.at(a).generic);
   EXPECT_EQ(verdicts.at(a).reasons, (std::vector<std::string>{"lexicon", "near-duplicate"}));
-  store->saveGenericVerdict(a, {0.2, false, {}}, {});  // re-assessing replaces the verdict…
+  store->saveGenericVerdicts("1", {{a, {0.2, false, {}}, {}}});  // re-assessing replaces the verdict…
   EXPECT_FALSE(store->genericVerdicts("1").at(a).generic);
   EXPECT_EQ(store->casesSharingBands({1}, "2"), 1);  // …the case still received that text
 }
@@ -148,8 +148,9 @@ TEST(IntelState, CasesSharingBandsStopsCountingAtTheCap) {
   store->transaction([&] {
     for (int i = 0; i < kMaxSharingCases + 5; ++i) {
       for (int reply = 0; reply < 3; ++reply)  // three replies per case: still one case each
-        store->saveGenericVerdict(addReply(*store, std::to_string(100 + i), "template"), {0.9, true, {}},
-                                  {5});
+        store->saveGenericVerdicts(
+            std::to_string(100 + i),
+            {{addReply(*store, std::to_string(100 + i), "template"), {0.9, true, {}}, {5}}});
     }
   });
   EXPECT_EQ(store->casesSharingBands({5}, "100"), kMaxSharingCases);

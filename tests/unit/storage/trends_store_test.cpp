@@ -101,10 +101,10 @@ TEST_F(TrendStore, MessageTimesAndVerdictCountsOfCurrentMessages) {
   auto edited = makeMessage("amazon", "2026-11-01T09:00:00Z");
   edited.supersedes = b2;
   const auto b3 = store->appendMessage("2002", edited);  // b2 is no longer current
-  store->saveGenericVerdict(a1, verdict(true), {});
-  store->saveGenericVerdict(a3, verdict(false), {});
-  store->saveGenericVerdict(b2, verdict(true), {});  // superseded: not counted
-  store->saveGenericVerdict(b3, verdict(true), {});
+  store->saveGenericVerdicts("1001", {{a1, verdict(true), {}}});
+  store->saveGenericVerdicts("1001", {{a3, verdict(false), {}}});
+  store->saveGenericVerdicts("2002", {{b2, verdict(true), {}}});  // superseded: not counted
+  store->saveGenericVerdicts("2002", {{b3, verdict(true), {}}});
   (void)a2;
   (void)b1;
   const auto cases = store->trendCases();
@@ -172,7 +172,7 @@ TEST_F(TrendStore, ManySpansGiveTheSameAnswersAsFew) {
 TEST_F(TrendStore, VerdictsOfSellerMessagesAreIgnored) {
   store->upsertCase(makeCase("1001", "other"));
   const auto s = add("1001", "seller", "2026-11-02T08:00:00Z");
-  store->saveGenericVerdict(s, verdict(true), {});
+  store->saveGenericVerdicts("1001", {{s, verdict(true), {}}});
   const auto cases = store->trendCases();
   EXPECT_EQ(cases[0].amazonReplies, 0);
   EXPECT_EQ(cases[0].genericReplies, 0);
