@@ -115,9 +115,10 @@ std::vector<std::uint64_t> replyBands(std::string_view body) {
 
 std::vector<std::uint64_t> replyBands(const ReplyText& reply) {
   // Amazon's templates come back case after case: the bands of the texts seen lately are kept
-  // (per thread, up to kRecentBytes of keys, then forgotten at once: a few long replies must not
-  // grow it without bound), keyed by the masked words that alone decide them.
-  constexpr std::size_t kRecentBytes = 1 << 20;
+  // (per thread, up to kRecentBytes, then forgotten at once: a few long replies, or very many
+  // short ones, must not grow it without bound), keyed by the masked words that alone decide them.
+  // An entry costs its key, its bands and the map's node (about kNodeBytes beside them).
+  constexpr std::size_t kRecentBytes = 1 << 20, kNodeBytes = 96;
   thread_local std::unordered_map<std::string, std::vector<std::uint64_t>> recent;
   thread_local std::size_t recentBytes = 0;
   std::string key;
@@ -125,12 +126,13 @@ std::vector<std::uint64_t> replyBands(const ReplyText& reply) {
   for (const auto word : minhash::normalizedViews(reply.words)) (key += word) += '\x1f';
   if (const auto it = recent.find(key); it != recent.end()) return it->second;
   auto bands = minhash::bands(minhash::signatureOfWords(reply.words));
-  if (key.size() > kRecentBytes) return bands;
-  if (recentBytes + key.size() > kRecentBytes) {
+  const std::size_t cost = key.size() + bands.size() * sizeof(bands[0]) + kNodeBytes;
+  if (cost > kRecentBytes) return bands;
+  if (recentBytes + cost > kRecentBytes) {
     recent.clear();
     recentBytes = 0;
   }
-  recentBytes += key.size();
+  recentBytes += cost;
   recent.emplace(std::move(key), bands);
   return bands;
 }
