@@ -149,11 +149,6 @@ std::vector<Deadline> openDeadlines(const CaseRecord& c, const CaseFacts& facts,
   return facts.closed ? std::vector<Deadline>{} : caseDeadlines(c, facts.category, config, folded);
 }
 
-std::optional<Deadline> nextDeadline(const CaseRecord& c, const std::string& category, const Config& config,
-                                     Instant now) {
-  return nextDeadline(caseDeadlines(c, category, config), config, now);
-}
-
 std::optional<Deadline> nextDeadline(const std::vector<Deadline>& deadlines, const Config& config,
                                      Instant now) {
   const auto grace = std::chrono::days{static_cast<int>(config.number("/priority/deadlineGraceDays", 7))};

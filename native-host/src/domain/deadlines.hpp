@@ -38,10 +38,8 @@ std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& cate
 std::vector<Deadline> openDeadlines(const CaseRecord& c, const CaseFacts& facts, const Config& config,
                                     const std::vector<std::string>* folded = nullptr);
 
-// The earliest deadline still relevant at `now`: not passed by more than priority.deadlineGraceDays.
-std::optional<Deadline> nextDeadline(const CaseRecord& c, const std::string& category, const Config& config,
-                                     Instant now);
-// The same among deadlines already listed by caseDeadlines (the first of equal ones).
+// The earliest of `deadlines` (as caseDeadlines lists them; the first of equal ones) still relevant
+// at `now`: not passed by more than priority.deadlineGraceDays.
 std::optional<Deadline> nextDeadline(const std::vector<Deadline>& deadlines, const Config& config,
                                      Instant now);
 

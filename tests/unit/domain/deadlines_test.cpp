@@ -58,12 +58,13 @@ TEST(Deadlines, NextDeadlineIsTheEarliestStillRelevant) {
   auto c = makeCase("account_health", "needs_seller",
                     {message("amazon", "2026-11-10T00:00:00Z", "Send the documents within 3 days.")});
   const Config config = Config::defaults();
-  auto next = nextDeadline(c, "account_health", config, at("2026-11-11T00:00:00Z"));
+  const auto deadlines = caseDeadlines(c, "account_health", config);
+  auto next = nextDeadline(deadlines, config, at("2026-11-11T00:00:00Z"));
   ASSERT_TRUE(next);
   EXPECT_EQ(next->source, "reply");
   EXPECT_EQ(formatIso8601(next->due), "2026-11-13T00:00:00Z");
   // Long after the reply's deadline passed (beyond the 7-day grace) the plan of action remains.
-  next = nextDeadline(c, "account_health", config, at("2026-11-21T00:00:00Z"));
+  next = nextDeadline(deadlines, config, at("2026-11-21T00:00:00Z"));
   ASSERT_TRUE(next);
   EXPECT_EQ(next->what, "plan of action");
 }
