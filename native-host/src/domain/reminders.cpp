@@ -21,7 +21,7 @@ std::string plural(long n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// The numbers of reminders.* the rules read, once per Config.
+// The numbers of reminders.* the rules (and nextReminderDue, which mirrors them) read, once per Config.
 struct ReminderNumbers {
   int needsSellerAfterHours, genericReopenAfterHours, reopenWindowDays, deadlineWarnDays, deadlineGraceDays;
 
@@ -40,6 +40,7 @@ struct Context {
   const CaseFacts& facts;
   const std::vector<Deadline>& deadlines;
   const Config& config;
+  const ReminderNumbers& numbers;
   Instant now;
   std::vector<Reminder>& out;
 
@@ -65,8 +66,7 @@ void needsSeller(const Context& x) {
   if (x.c.status != "needs_seller") return;
   const auto since =
       x.facts.lastAmazonAt ? x.facts.lastAmazonAt : (x.c.updatedAt ? x.c.updatedAt : x.facts.lastActivity);
-  const Instant due =
-      since.value_or(x.now) + hours{static_cast<int>(x.config.number("/reminders/needsSellerAfterHours", 0))};
+  const Instant due = since.value_or(x.now) + hours{x.numbers.needsSellerAfterHours};
   if (x.now < due) return;
   x.add("needs_seller", "Amazon is waiting for your reply: answer in the case before it is closed", due);
 }
@@ -75,10 +75,8 @@ void genericReopen(const Context& x) {
   const auto& f = x.facts;
   if (x.c.status != "answered" && x.c.status != "resolved") return;
   if (!f.lastAmazonVerdict || !f.lastAmazonVerdict->generic || f.sellerWroteLast || !f.lastAmazonAt) return;
-  const Instant due =
-      *f.lastAmazonAt + hours{static_cast<int>(x.config.number("/reminders/genericReopenAfterHours", 0))};
-  const Instant windowEnd =
-      *f.lastAmazonAt + days{static_cast<int>(x.config.number("/timing/reopenWindowDays", 30))};
+  const Instant due = *f.lastAmazonAt + hours{x.numbers.genericReopenAfterHours};
+  const Instant windowEnd = *f.lastAmazonAt + days{x.numbers.reopenWindowDays};
   if (x.now < due || x.now >= windowEnd) return;
   x.add("generic_reopen",
         "Amazon's last reply looks like a template: reopen the case with specifics before " +
@@ -90,7 +88,7 @@ void deadline(const Context& x) {
   if (x.facts.closed) return;
   const auto d = nextDeadline(x.deadlines, x.config, x.now);
   if (!d) return;
-  const Instant due = d->due - days{static_cast<int>(x.config.number("/reminders/deadlineWarnDays", 3))};
+  const Instant due = d->due - days{x.numbers.deadlineWarnDays};
   if (x.now < due) return;
   const long left = std::lround(std::chrono::duration_cast<hours>(d->due - x.now).count() / 24.0);
   const std::string when = left > 0    ? "due in " + plural(left, "day")
@@ -113,7 +111,7 @@ std::vector<Reminder> evaluateReminders(const CaseRecord& c, const CaseFacts& fa
                                         Instant now) {
   std::vector<Reminder> out;
   if (c.snoozedUntil && *c.snoozedUntil > now) return out;  // snoozed: nothing until the follow-up date
-  const Context x{c, facts, deadlines, config, now, out};
+  const Context x{c, facts, deadlines, config, config.view<ReminderNumbers>(), now, out};
   if (c.snoozedUntil) x.add("follow_up", "Your follow-up date for this case has arrived", *c.snoozedUntil);
   needsSeller(x);
   amazonSilent(x);
