@@ -132,7 +132,6 @@ std::vector<Reminder> activeReminders(Store& store, const Config& config, const 
 // What a case's assessment derives. The facts and deadlines are worked out once and shared by
 // the priority and the reminder rules.
 struct Assessment {
-  std::vector<GenericVerdict> verdicts;  // parallel to c.messages
   CaseFacts facts;
   std::vector<Deadline> deadlines;
   Priority priority;
@@ -143,8 +142,8 @@ struct Assessment {
 Assessment assessAndSave(Store& store, const Config& config, const CaseRecord& c, Instant now) {
   Assessment a;
   std::vector<std::string> folded;
-  a.verdicts = verdictsFor(store, config, c, true, &folded);
-  a.facts = caseFacts(c, a.verdicts, config);
+  const auto verdicts = verdictsFor(store, config, c, true, &folded);
+  a.facts = caseFacts(c, verdicts, config);
   a.deadlines = openDeadlines(c, a.facts, config, &folded);
   a.priority = computePriority(c, a.facts, a.deadlines, config, now);
   store.savePriority(c.caseId, a.priority);
