@@ -41,9 +41,9 @@ class SearchCommand : public Command {
     q.cursor = args.get("cursor");
     const SearchPage page = ctx.service.search(q);
     if (ctx.json) {
-      printJson(ctx.out, {{"query", q.text},
-                          {"hits", plainHitsJson(page.hits)},
-                          {"next", page.next ? nlohmann::json(*page.next) : nlohmann::json(nullptr)}});
+      nlohmann::json j = plainSearchPageJson(page);
+      j["query"] = q.text;
+      printJson(ctx.out, j);
       return 0;
     }
     if (page.hits.empty()) {

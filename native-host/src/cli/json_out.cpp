@@ -10,14 +10,12 @@ void printJson(std::ostream& out, const json& value) {
   out << value.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
-json plainHitsJson(const std::vector<SearchHit>& hits) {
-  json out = json::array();
-  for (const SearchHit& h : hits) {
+json plainSearchPageJson(const SearchPage& page) {
+  json out = toJson(page);
+  for (std::size_t i = 0; i < page.hits.size(); ++i) {
     std::vector<std::string> highlights;
-    json hit = toJson(h);
-    hit["snippet"] = plainSnippet(h.snippet, &highlights);
-    hit["highlights"] = highlights;
-    out.push_back(std::move(hit));
+    out["hits"][i]["snippet"] = plainSnippet(page.hits[i].snippet, &highlights);
+    out["hits"][i]["highlights"] = highlights;
   }
   return out;
 }

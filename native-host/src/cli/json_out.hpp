@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
-#include <vector>
 
 #include "service/json.hpp"
 
@@ -14,8 +13,8 @@ namespace caselog::cli {
 // Writes `value` indented, one document per call; invalid UTF-8 in captured text is replaced.
 void printJson(std::ostream& out, const nlohmann::json& value);
 
-// Search hits as the protocol has them, but with the snippet's match markers taken out and the
-// matched words listed in `highlights`.
-nlohmann::json plainHitsJson(const std::vector<SearchHit>& hits);
+// A search page as the protocol has it ({hits[], next}), but each hit's snippet with the match
+// markers taken out and the matched words listed in `highlights`.
+nlohmann::json plainSearchPageJson(const SearchPage& page);
 
 }  // namespace caselog::cli
