@@ -4,16 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
-
 namespace caselog::messaging {
 namespace {
-
-std::set<std::string> keys(const nlohmann::json& j) {
-  std::set<std::string> out;
-  for (const auto& [key, value] : j.items()) out.insert(key);
-  return out;
-}
 
 TEST(ProtocolJson, MessageHasExactlyTheDocumentedFields) {
   StoredMessage m;
@@ -22,12 +14,14 @@ TEST(ProtocolJson, MessageHasExactlyTheDocumentedFields) {
   m.body = "We have forwarded your request.";
   m.capturedAt = *parseIso8601("2026-11-21T10:00:00Z");
   m.supersedes = 2;
-  const nlohmann::json j = protocolMessageJson(m);
-  EXPECT_EQ(keys(j), (std::set<std::string>{"id", "author", "sender", "sentAt", "body", "capturedAt",
-                                            "version", "supersedes"}));
-  EXPECT_EQ(j["capturedAt"], "2026-11-21T10:00:00Z");
-  EXPECT_TRUE(j["sentAt"].is_null());
-  EXPECT_EQ(j["supersedes"], 2);
+  EXPECT_EQ(protocolMessageJson(m), nlohmann::json({{"id", 4},
+                                                    {"author", "amazon"},
+                                                    {"sender", ""},
+                                                    {"sentAt", nullptr},
+                                                    {"body", "We have forwarded your request."},
+                                                    {"capturedAt", "2026-11-21T10:00:00Z"},
+                                                    {"version", 1},
+                                                    {"supersedes", 2}}));
 }
 
 TEST(ProtocolJson, EventHasExactlyTheDocumentedFields) {

@@ -6,14 +6,13 @@
 
 #include <set>
 
+#include "unit/service/service_fixture.hpp"
+
 namespace caselog {
 namespace {
 
 using nlohmann::json;
-
-Instant at(const char* iso) {
-  return *parseIso8601(iso);
-}
+using testing::at;
 
 std::set<std::string> keys(const json& j) {
   std::set<std::string> out;
@@ -170,10 +169,9 @@ TEST(Json, TrendsSayNullForAMedianWithoutData) {
   t.times = {times};
   t.cases = 3;
   const json j = toJson(t);
-  EXPECT_EQ(keys(j),
-            (std::set<std::string>{"perWeek", "recurring", "times", "amazonReplies", "genericReplies",
-                                   "unassessedReplies", "genericReplyRate", "cases", "reopenedCases",
-                                   "reopenRate"}));
+  EXPECT_EQ(keys(j), (std::set<std::string>{"perWeek", "recurring", "times", "amazonReplies",
+                                            "genericReplies", "unassessedReplies", "genericReplyRate",
+                                            "cases", "reopenedCases", "reopenRate"}));
   EXPECT_EQ(j["perWeek"][0],
             json({{"weekStart", "2026-11-16"}, {"category", "fba_inventory"}, {"cases", 3}}));
   EXPECT_EQ(j["recurring"][0]["caseIds"], json::array({"1", "2"}));
