@@ -24,37 +24,48 @@ namespace {
 constexpr std::size_t kImportBatch = 500;  // snapshots per transaction in importSnapshots
 constexpr std::size_t kMaxImportErrors = 50;
 
-void require(bool ok, const std::string& message) {
-  if (!ok) throw Error(ErrorCode::bad_request, message);
+// Every check names the field it refused. The name is spelled out only then (an import checks
+// millions of fields): `field` is called on failure and returns it, e.g. "messages[3].author".
+[[noreturn]] void reject(const std::string& message) {
+  throw Error(ErrorCode::bad_request, message);
 }
 
-std::optional<Instant> optionalDate(const std::string& text, const std::string& field) {
-  if (text.empty()) return std::nullopt;
-  auto t = parseIso8601(text);
-  require(t.has_value(), field + " is not an ISO 8601 date: '" + text + "'");
-  return t;
+template <class Field>
+void checkDate(const std::string& text, const Field& field) {
+  if (!text.empty() && !parseIso8601(text)) reject(field() + " is not an ISO 8601 date: '" + text + "'");
 }
 
-void validateCaseId(const std::string& caseId, const std::string& field) {
-  require(!caseId.empty(), "missing " + field);
-  require(caseId.size() <= 32 &&
-              std::all_of(caseId.begin(), caseId.end(), [](char c) { return c >= '0' && c <= '9'; }),
-          field + " must be digits: '" + caseId.substr(0, 40) + "'");
+template <class Field>
+void checkCaseId(const std::string& caseId, const Field& field) {
+  if (caseId.empty()) reject("missing " + field());
+  if (caseId.size() > 32 ||
+      !std::all_of(caseId.begin(), caseId.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    reject(field() + " must be digits: '" + caseId.substr(0, 40) + "'");
+}
+
+// field("cases", 2)("caseId") -> "cases[2].caseId"
+auto field(const char* list, std::size_t index) {
+  return [list, index](const char* name) {
+    return std::string(list) + "[" + std::to_string(index) + "]." + name;
+  };
+}
+
+auto named(const char* name) {
+  return [name] { return std::string(name); };
 }
 
 void validate(const CaseSnapshot& s) {
-  validateCaseId(s.caseId, "caseId");
-  optionalDate(s.createdAt, "createdAt");
-  optionalDate(s.updatedAt, "updatedAt");
+  checkCaseId(s.caseId, named("caseId"));
+  checkDate(s.createdAt, named("createdAt"));
+  checkDate(s.updatedAt, named("updatedAt"));
   for (std::size_t i = 0; i < s.messages.size(); ++i) {
     const auto& m = s.messages[i];
-    // The field's name is spelled out only for an error: an import validates millions of these.
-    auto field = [i](const char* name) { return "messages[" + std::to_string(i) + "]." + name; };
-    if (m.author.empty()) require(false, "missing " + field("author"));
+    const auto in = field("messages", i);
+    if (m.author.empty()) reject("missing " + in("author"));
     if (m.author != "seller" && m.author != "amazon")
-      require(false, field("author") + " must be \"seller\" or \"amazon\"");
-    if (m.body.empty()) require(false, "missing " + field("body"));
-    if (!m.sentAt.empty() && !parseIso8601(m.sentAt)) optionalDate(m.sentAt, field("sentAt"));
+      reject(in("author") + " must be \"seller\" or \"amazon\"");
+    if (m.body.empty()) reject("missing " + in("body"));
+    checkDate(m.sentAt, [&] { return in("sentAt"); });
   }
 }
 
@@ -273,9 +284,10 @@ CaptureOutcome CaseService::capture(const CaseSnapshot& snapshot, const CaptureS
 ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& entries,
                                             const CaptureSource& source) {
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    validateCaseId(entries[i].caseId, "cases[" + std::to_string(i) + "].caseId");
-    optionalDate(entries[i].createdAt, "cases[" + std::to_string(i) + "].createdAt");
-    optionalDate(entries[i].updatedAt, "cases[" + std::to_string(i) + "].updatedAt");
+    const auto in = field("cases", i);
+    checkCaseId(entries[i].caseId, [&] { return in("caseId"); });
+    checkDate(entries[i].createdAt, [&] { return in("createdAt"); });
+    checkDate(entries[i].updatedAt, [&] { return in("updatedAt"); });
   }
   ListCaptureOutcome out;
   std::vector<std::string> touched;

@@ -160,6 +160,44 @@ TEST_F(Capture, RejectsBadSnapshotsNamingTheField) {
   EXPECT_FALSE(service_.findCase("17865432901"));  // nothing was stored
 }
 
+// A refused snapshot is a bad_request naming the field, and nothing is stored.
+TEST_F(Capture, ARefusedSnapshotNamesTheFieldAndStoresNothing) {
+  auto refusal = [&](const CaseSnapshot& s) {
+    try {
+      service_.capture(s, source());
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::bad_request);
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  auto s = listingCase();
+  s.messages[1].author = "bot";
+  EXPECT_EQ(refusal(s), "messages[1].author must be \"seller\" or \"amazon\"");
+  s = listingCase();
+  s.messages[1].body.clear();
+  EXPECT_EQ(refusal(s), "missing messages[1].body");
+  s = listingCase();
+  s.messages[0].sentAt = "yesterday";
+  EXPECT_EQ(refusal(s), "messages[0].sentAt is not an ISO 8601 date: 'yesterday'");
+  s = listingCase();
+  s.caseId = "17-86";
+  EXPECT_EQ(refusal(s), "caseId must be digits: '17-86'");
+  EXPECT_EQ(store_->caseIds(false).size(), 0u);
+
+  std::vector<CaseListEntry> list(2);
+  list[0].caseId = "1001";
+  list[1].caseId = "1002";
+  list[1].updatedAt = "soon";
+  try {
+    service_.captureList(list, source("case-list"));
+    ADD_FAILURE() << "a bad list entry was accepted";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "cases[1].updatedAt is not an ISO 8601 date: 'soon'");
+  }
+  EXPECT_EQ(store_->caseIds(false).size(), 0u);
+}
+
 TEST_F(Capture, CaseListUpsertsRowsWithoutMessages) {
   std::vector<CaseListEntry> rows = {{"17865432901", "Listing suppressed for B08XYZ1234",
                                       "Pending Amazon action", "2026-11-20T14:05:00Z", ""},
