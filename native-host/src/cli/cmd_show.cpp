@@ -4,6 +4,7 @@
 #include "cli/command.hpp"
 #include "cli/format.hpp"
 #include "cli/json_out.hpp"
+#include "core/json_text.hpp"
 #include "domain/category.hpp"
 #include "service/case_service.hpp"
 
@@ -108,8 +109,7 @@ void printThread(Context& ctx, const CaseRecord& c, const std::vector<GenericVer
 std::string eventDetails(const Event& e) {
   if (e.data.empty()) return "";
   const auto it = e.data.find("messages");
-  if (it == e.data.end() || !it->is_array())
-    return e.data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (it == e.data.end() || !it->is_array()) return compactJson(e.data);
   std::string ids;
   for (const auto& entry : *it) {
     if (!entry.is_object()) continue;

@@ -1,6 +1,7 @@
 #include "cli/export_writers.hpp"
 
 #include "cli/json_out.hpp"
+#include "core/json_text.hpp"
 
 namespace caselog::cli {
 
@@ -22,7 +23,7 @@ void JsonEvidenceWriter::add(const EvidenceCase& c) {
   json doc = caseSummaryJson(c.record);
   doc["messages"] = toJsonArray(c.messages);
   doc["events"] = toJsonArray(c.events);
-  out_ << (first_ ? "\n" : ",\n") << doc.dump(-1, ' ', false, json::error_handler_t::replace);
+  out_ << (first_ ? "\n" : ",\n") << compactJson(doc);
   first_ = false;
 }
 

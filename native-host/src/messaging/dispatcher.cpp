@@ -3,6 +3,7 @@
 #include <iostream>
 #include <map>
 
+#include "core/json_text.hpp"
 #include "messaging/codec.hpp"
 
 namespace caselog::messaging {
@@ -29,11 +30,7 @@ nlohmann::json echoId(const nlohmann::json& request) {
 }  // namespace
 
 std::size_t jsonSize(const nlohmann::json& value) {
-  return jsonText(value).size();
-}
-
-std::string jsonText(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return compactJson(value).size();
 }
 
 Dispatcher::Dispatcher(CaseService& service, HostInfo host, std::shared_ptr<std::mutex> serviceMutex)
@@ -42,7 +39,7 @@ Dispatcher::Dispatcher(CaseService& service, HostInfo host, std::shared_ptr<std:
       mutex_(serviceMutex ? std::move(serviceMutex) : std::make_shared<std::mutex>()) {}
 
 std::string Dispatcher::error(const nlohmann::json& id, ErrorCode code, const std::string& message) {
-  return jsonText({{"type", "error"}, {"id", id}, {"code", toString(code)}, {"message", message}});
+  return compactJson({{"type", "error"}, {"id", id}, {"code", toString(code)}, {"message", message}});
 }
 
 std::string Dispatcher::tooLarge(std::uint64_t declaredLength, std::uint64_t cap) {
@@ -77,7 +74,7 @@ Reply Dispatcher::handle(std::string_view payload) {
   try {
     nlohmann::json answer = run(entry->second, request);
     answer["id"] = id;
-    std::string text = jsonText(answer);
+    std::string text = compactJson(answer);
     if (text.size() > kMaxOutgoingFrame) {
       return {name, error(id, ErrorCode::internal, "the answer would exceed 1 MiB"), false};
     }

@@ -33,8 +33,6 @@ inline constexpr std::size_t kAnswerBudget = 900 * 1024;
 
 // Serialized size of a JSON value as the host will send it.
 std::size_t jsonSize(const nlohmann::json& value);
-// The JSON text the host sends (invalid UTF-8 in stored text is replaced, never a throw).
-std::string jsonText(const nlohmann::json& value);
 
 nlohmann::json handleHello(const Fields& request, HandlerContext& ctx);
 nlohmann::json handleCapture(const Fields& request, HandlerContext& ctx);

@@ -4,15 +4,16 @@
 #include <unistd.h>
 
 #include <array>
-#include <chrono>
 #include <boost/asio.hpp>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <deque>
 #include <iostream>
 #include <utility>
 
+#include "core/json_text.hpp"
 #include "messaging/protocol_json.hpp"
 
 namespace caselog::messaging {
@@ -179,7 +180,7 @@ class HostLoop {
     for (const auto& r : fired) {
       nlohmann::json push = toJson(r);
       push["type"] = "reminder";
-      send(jsonText(push));
+      send(compactJson(push));
     }
   }
 

@@ -5,6 +5,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "core/json_text.hpp"
+
 namespace caselog::audit {
 
 namespace {
@@ -56,30 +58,18 @@ std::string sha256Hex(std::string_view bytes) {
   return sha256Hex({bytes});
 }
 
-namespace {
-
-std::string dumpJson(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-}  // namespace
-
-std::string dataText(const nlohmann::json& data) {
-  return dumpJson(data);
-}
-
 // The same text as dumping {"seq", "caseId", "kind", "at", "data"} as one nlohmann::json object
 // (keys sorted: at, caseId, data, kind, seq), without building that object and dumping the data a
 // second time.
 std::string canonicalJson(const Event& e, std::string_view dataJson) {
   std::string out = "{\"at\":";
-  out += dumpJson(formatIso8601(e.at));
+  out += compactJson(formatIso8601(e.at));
   out += ",\"caseId\":";
-  out += dumpJson(e.caseId);
+  out += compactJson(e.caseId);
   out += ",\"data\":";
   out += dataJson;
   out += ",\"kind\":";
-  out += dumpJson(e.kind);
+  out += compactJson(e.kind);
   out += ",\"seq\":";
   out += std::to_string(e.seq);
   out += '}';
@@ -87,7 +77,7 @@ std::string canonicalJson(const Event& e, std::string_view dataJson) {
 }
 
 std::string canonicalJson(const Event& e) {
-  return canonicalJson(e, dataText(e.data));
+  return canonicalJson(e, compactJson(e.data));
 }
 
 std::string eventHash(const Event& e, std::string_view dataJson) {
@@ -95,7 +85,7 @@ std::string eventHash(const Event& e, std::string_view dataJson) {
 }
 
 std::string eventHash(const Event& e) {
-  return eventHash(e, dataText(e.data));
+  return eventHash(e, compactJson(e.data));
 }
 
 std::string messageContentHash(const StoredMessage& m) {

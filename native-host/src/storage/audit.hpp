@@ -19,12 +19,8 @@ std::string sha256Hex(std::string_view bytes);
 // The SHA-256 of the parts one after the other, as if concatenated.
 std::string sha256Hex(std::initializer_list<std::string_view> parts);
 
-// An event's data as stored and as hashed: compact, keys sorted, UTF-8 as is (invalid bytes
-// replaced by U+FFFD).
-std::string dataText(const nlohmann::json& data);
-
 // {"at":"…","caseId":"…","data":{…},"kind":"…","seq":N}: keys sorted, no spaces, UTF-8 as is.
-// The second form takes the data already as dataText(e.data).
+// The second form takes the data already as stored: compactJson(e.data) (core/json_text.hpp).
 std::string canonicalJson(const Event& e);
 std::string canonicalJson(const Event& e, std::string_view dataJson);
 

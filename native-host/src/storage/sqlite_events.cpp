@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/json_text.hpp"
 #include "storage/audit.hpp"
 #include "storage/sqlite_store.hpp"
 
@@ -87,7 +88,7 @@ Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kin
   e.kind = kind;
   e.at = at;
   e.data = data.is_null() ? nlohmann::json::object() : std::move(data);
-  const std::string text = audit::dataText(e.data);
+  const std::string text = compactJson(e.data);
   write([&](Db& db) {  // may run again from the start (another writer held the lock): e.data stays
     const ChainHead head = readHead(db);
     e.seq = head.seq + 1;

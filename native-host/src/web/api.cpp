@@ -1,4 +1,5 @@
 // The JSON API under /api/: the same data as the pages, for scripts and the extension.
+#include "core/json_text.hpp"
 #include "service/case_service.hpp"
 #include "web/json_view.hpp"
 #include "web/pages.hpp"
@@ -15,7 +16,7 @@ Response apiCases(Context& ctx) {
     cases.push_back(std::move(c));
   }
   return Response::json(
-      dumpJson({{"cases", cases}, {"total", list.total}, {"offset", f.offset}, {"limit", f.limit}}));
+      compactJson({{"cases", cases}, {"total", list.total}, {"offset", f.offset}, {"limit", f.limit}}));
 }
 
 Response apiCase(Context& ctx) {
@@ -28,21 +29,21 @@ Response apiCase(Context& ctx) {
   j["priority"] = toJson(s.priority(c));
   j["nextStep"] = toJson(s.nextStep(c));
   j["events"] = toJsonArray(s.events(c.caseId));
-  return Response::json(dumpJson(j));
+  return Response::json(compactJson(j));
 }
 
 Response apiSearch(Context& ctx) {
   const SearchQuery q = searchQueryFrom(ctx.request);
   const SearchPage page = q.text.empty() ? SearchPage{} : ctx.service.search(q);
-  return Response::json(dumpJson(toJson(page)));
+  return Response::json(compactJson(toJson(page)));
 }
 
 Response apiDue(Context& ctx) {
-  return Response::json(dumpJson({{"reminders", toJsonArray(ctx.service.due())}}));
+  return Response::json(compactJson({{"reminders", toJsonArray(ctx.service.due())}}));
 }
 
 Response apiTrends(Context& ctx) {
-  return Response::json(dumpJson(toJson(ctx.service.trends())));
+  return Response::json(compactJson(toJson(ctx.service.trends())));
 }
 
 }  // namespace caselog::web

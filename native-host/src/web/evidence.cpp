@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/json_text.hpp"
 #include "service/case_service.hpp"
 #include "web/json_view.hpp"
 
@@ -52,10 +53,10 @@ std::string evidenceJson(CaseService& service, const ExportSelection& selection)
     j["events"] = toJsonArray(service.events(c.caseId));
     list.push_back(std::move(j));
   }
-  return dumpJson({{"generatedAt", formatIso8601(service.now())},
-                   {"selection", describeSelection(selection)},
-                   {"chainHead", toJson(head)},
-                   {"cases", list}});
+  return compactJson({{"generatedAt", formatIso8601(service.now())},
+                      {"selection", describeSelection(selection)},
+                      {"chainHead", toJson(head)},
+                      {"cases", list}});
 }
 
 namespace {

@@ -8,8 +8,4 @@ nlohmann::json caseWithMessagesJson(const CaseRecord& c) {
   return j;
 }
 
-std::string dumpJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace caselog::web

@@ -12,7 +12,4 @@ namespace caselog::web {
 // The case summary with its messages (as loaded): what /api/cases/<id> and the export show.
 nlohmann::json caseWithMessagesJson(const CaseRecord& c);
 
-// JSON text safe to send: invalid UTF-8 in captured text is replaced, never an exception.
-std::string dumpJson(const nlohmann::json& j);
-
 }  // namespace caselog::web
