@@ -26,17 +26,20 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;  // SQLite waits this long for a lock before SQLITE_BUSY
 constexpr int kMaxAttempts = 8;       // then the whole transaction is retried this many times
 
-// The transaction open on this thread, per store: its connection and its queued index writes.
+// The transaction open on this thread, per store: its connection, its queued index writes and
+// the near-duplicate bands it saw full (sqlite::FullBands, told after COMMIT).
 struct Active {
   const SqliteStore* store;
   sqlite::Db* db;
   sqlite::fts::Pending* fts;
+  std::vector<std::int64_t>* sawFull;
 };
 thread_local std::vector<Active> tActive;
 
 struct ActiveScope {
-  ActiveScope(const SqliteStore* store, sqlite::Db* db, sqlite::fts::Pending* fts) {
-    tActive.push_back({store, db, fts});
+  ActiveScope(const SqliteStore* store, sqlite::Db* db, sqlite::fts::Pending* fts,
+              std::vector<std::int64_t>* sawFull) {
+    tActive.push_back({store, db, fts, sawFull});
   }
   ~ActiveScope() { tActive.pop_back(); }
 };
@@ -126,6 +129,10 @@ sqlite::fts::Pending& SqliteStore::ftsPending() const {
   return *a->fts;
 }
 
+void SqliteStore::sawFullBand(std::int64_t band) const {
+  if (const Active* a = activeOf(this)) a->sawFull->push_back(band);
+}
+
 void SqliteStore::readTx(const std::function<void(sqlite::Db&)>& fn) {
   if (sqlite::Db* db = activeConnection()) return fn(*db);
   runTx("BEGIN", fn);
@@ -151,7 +158,8 @@ void SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)
   for (int attempt = 0;; ++attempt) {
     try {
       sqlite::fts::Pending fts;
-      ActiveScope scope(this, db.get(), &fts);
+      std::vector<std::int64_t> sawFull;
+      ActiveScope scope(this, db.get(), &fts, &sawFull);
       db->exec(begin);
       fn(*db);
       fts.flush(*db);
@@ -160,6 +168,7 @@ void SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)
       if (sqlite3_get_autocommit(db->handle()))
         throw Error(ErrorCode::storage, "the transaction was rolled back by SQLite; nothing was stored");
       db->exec("COMMIT");
+      fullBands_.add(sawFull);
       break;
     } catch (const sqlite::Busy& busy) {
       rollbackQuietly(*db);
@@ -193,6 +202,7 @@ void SqliteStore::savepoint(const std::function<void()>& fn) {
       fn();
     } catch (...) {
       fts.clear();
+      activeOf(this)->sawFull->clear();  // some may have been seen in the savepoint's own rows
       if (!sqlite3_get_autocommit(db.handle()))
         sqlite3_exec(db.handle(), "ROLLBACK TO part; RELEASE part", nullptr, nullptr, nullptr);
       throw;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "storage/fts_index.hpp"
+#include "storage/full_bands.hpp"
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
 
@@ -103,10 +104,13 @@ class SqliteStore final : public Store {
   sqlite::Db* activeConnection() const;
   // The open write transaction's queued full-text index writes (storage/fts_index.hpp).
   sqlite::fts::Pending& ftsPending() const;
+  // Notes a near-duplicate band the open transaction saw full, for fullBands_ after its COMMIT.
+  void sawFullBand(std::int64_t band) const;
 
   std::string path_;
   std::mutex poolMutex_;
   std::vector<std::unique_ptr<sqlite::Db>> pool_;
+  sqlite::FullBands fullBands_;
 };
 
 // ---- helpers shared by the sqlite_*.cpp files ----

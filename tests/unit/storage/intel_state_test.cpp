@@ -157,6 +157,57 @@ TEST(IntelState, CasesSharingBandsStopsCountingAtTheCap) {
   EXPECT_EQ(store->casesSharingBands({4, 5}, "999"), kMaxSharingCases);
 }
 
+// A band keeps its first kMaxSharingCases + 1 cases only: a template sent to thousands of cases
+// costs a dozen rows, and every case is still told "kMaxSharingCases or more", a case left out
+// of the band's rows too.
+TEST(IntelState, AFullBandGainsNoRowsAndStillCountsTheCap) {
+  TempDir dir;
+  const std::string path = dir.file("caselog.db");
+  auto store = openSqliteStore(path);
+  const int cases = kMaxSharingCases + 10;
+  for (int i = 0; i < cases; ++i) {
+    const std::string id = std::to_string(100 + i);
+    store->saveGenericVerdicts(id, {{addReply(*store, id, "template"), {0.9, true, {}}, {5, static_cast<std::uint64_t>(1000 + i)}}});
+  }
+  sqlite::Db raw(path, false);
+  auto rows = [&](std::int64_t band) {
+    sqlite::Stmt st(raw, "SELECT count(*) FROM reply_bands WHERE band = ?1");
+    st.bind(1, band);
+    st.step();
+    return st.int64(0);
+  };
+  EXPECT_EQ(rows(5), kMaxSharingCases + 1);
+  EXPECT_EQ(rows(1000 + cases - 1), 1);  // a band of one case only is stored as ever
+  for (const char* id : {"100", "110", "119", "999"}) EXPECT_EQ(store->casesSharingBands({5}, id), kMaxSharingCases);
+  EXPECT_EQ(store->casesSharingBands({1000 + cases - 1}, "999"), 1);
+  EXPECT_EQ(store->casesSharingBands({1000 + cases - 1, 5}, "100"), kMaxSharingCases);
+  // Answered from the bands known full: the same in a fresh store on the same file.
+  auto again = openSqliteStore(path);
+  EXPECT_EQ(again->casesSharingBands({5}, "119"), kMaxSharingCases);
+}
+
+// A band is known full only from committed rows: one filled inside a transaction that is then
+// rolled back counts what is left.
+TEST(IntelState, ABandFilledByARolledBackTransactionIsNotFull) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  for (int i = 0; i < 3; ++i) {
+    const std::string id = std::to_string(100 + i);
+    store->saveGenericVerdicts(id, {{addReply(*store, id, "template"), {0.9, true, {}}, {7}}});
+  }
+  EXPECT_THROW(store->transaction([&] {
+    for (int i = 3; i < kMaxSharingCases + 5; ++i) {
+      const std::string id = std::to_string(100 + i);
+      store->saveGenericVerdicts(id, {{addReply(*store, id, "template"), {0.9, true, {}}, {7}}});
+    }
+    EXPECT_EQ(store->casesSharingBands({7}, "999"), kMaxSharingCases);  // seen full in here…
+    store->saveGenericVerdicts("999", {{addReply(*store, "999", "template"), {0.9, true, {}}, {7}}});
+    throw Error(ErrorCode::storage, "disk full");
+  }), Error);
+  EXPECT_EQ(store->casesSharingBands({7}, "999"), 3);  // …but those rows are gone
+  EXPECT_EQ(store->casesSharingBands({7}, "100"), 2);
+}
+
 TEST(IntelState, ReminderStateFollowsTheCaseVersion) {
   TempDir dir;
   auto store = openSqliteStore(dir.file("caselog.db"));
