@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "storage/checkpointer.hpp"
 #include "storage/fts_index.hpp"
 #include "storage/full_bands.hpp"
 #include "storage/sqlite_db.hpp"
@@ -108,6 +109,7 @@ class SqliteStore final : public Store {
   void sawFullBand(std::int64_t band) const;
 
   std::string path_;
+  sqlite::Checkpointer checkpointer_;  // outlives the pooled connections, whose hooks point to it
   std::mutex poolMutex_;
   std::vector<std::unique_ptr<sqlite::Db>> pool_;
   sqlite::FullBands fullBands_;
