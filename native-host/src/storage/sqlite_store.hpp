@@ -3,7 +3,8 @@
 // Concurrency: every thread gets its own connection (taken from a pool for the length of a call
 // or of a transaction). WAL lets readers run beside the one writer; writers in any process
 // serialize on BEGIN IMMEDIATE with a busy timeout, and a transaction that still meets
-// SQLITE_BUSY is rolled back and run again from the start.
+// SQLITE_BUSY is rolled back and run again from the start. WAL checkpoints run on a thread of
+// the store's own (storage/checkpointer.hpp), not inside a commit.
 #pragma once
 
 #include <functional>
