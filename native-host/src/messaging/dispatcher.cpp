@@ -53,37 +53,38 @@ Reply Dispatcher::handle(std::string_view payload) {
   try {
     request = nlohmann::json::parse(payload);
   } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1E900
-    return {"", error(nullptr, ErrorCode::bad_json, std::string("not valid JSON: ") + e.what()), false};
+    return {"", error(nullptr, ErrorCode::bad_json, std::string("not valid JSON: ") + e.what()), false, {}};
   }
   const nlohmann::json id = echoId(request);
   if (!request.is_object()) {
-    return {"", error(id, ErrorCode::bad_request, "a message must be a JSON object"), false};
+    return {"", error(id, ErrorCode::bad_request, "a message must be a JSON object"), false, {}};
   }
   const auto type = request.find("type");
   if (type == request.end() || !type->is_string()) {
-    return {"", error(id, ErrorCode::bad_request, "field `type` is required (a string)"), false};
+    return {"", error(id, ErrorCode::bad_request, "field `type` is required (a string)"), false, {}};
   }
   const auto& name = type->get_ref<const std::string&>();
   const auto entry = handlerTable().find(name);
   if (entry == handlerTable().end()) {
-    return {"", error(id, ErrorCode::unknown_type, "unknown message type \"" + name + "\""), false};
+    return {"", error(id, ErrorCode::unknown_type, "unknown message type \"" + name + "\""), false, {}};
   }
   if (!request.contains("id") || !request["id"].is_string()) {
-    return {name, error(id, ErrorCode::bad_request, "field `id` is required (a string)"), false};
+    return {name, error(id, ErrorCode::bad_request, "field `id` is required (a string)"), false, {}};
   }
   try {
     nlohmann::json answer = run(entry->second, request);
     answer["id"] = id;
     std::string text = compactJson(answer);
     if (text.size() > kMaxOutgoingFrame) {
-      return {name, error(id, ErrorCode::internal, "the answer would exceed 1 MiB"), false};
+      return {name, error(id, ErrorCode::internal, "the answer would exceed 1 MiB"), false, {}};
     }
-    return {name, std::move(text), true};
+    std::string caseId = answer.value("caseId", "");
+    return {name, std::move(text), true, std::move(caseId)};
   } catch (const Error& e) {
-    return {name, error(id, e.code(), e.what()), false};
+    return {name, error(id, e.code(), e.what()), false, {}};
   } catch (const std::exception& e) {
     std::cerr << "caselog-host: " << name << " failed: " << e.what() << "\n";
-    return {name, error(id, ErrorCode::internal, std::string("internal error: ") + e.what()), false};
+    return {name, error(id, ErrorCode::internal, std::string("internal error: ") + e.what()), false, {}};
   }
 }
 

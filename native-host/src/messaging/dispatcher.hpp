@@ -19,6 +19,7 @@ struct Reply {
   std::string type;  // the request's type when it named a known one, else ""
   std::string text;  // the answer's JSON text; always fits one host->browser frame
   bool ok = false;   // false for an `error` answer
+  std::string caseId;  // an `ack`: the case the capture stored
 };
 
 class Dispatcher {

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <deque>
 #include <iostream>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "core/json_text.hpp"
@@ -104,7 +106,8 @@ class HostLoop {
         const Reply reply = dispatcher_.handle(decoder_.payload());
         send(reply.text);
         if (reply.ok && reply.type == "capture") {
-          asio::post(io_, [this] { pushReminders(); });
+          // Only the captured case changed: the others' reminders go out on the timer.
+          asio::post(io_, [this, caseId = reply.caseId] { pushReminders(caseId); });
         }
         break;
       }
@@ -165,14 +168,15 @@ class HostLoop {
     }
   }
 
-  // Fires the reminders that came due (each one once, recorded as an audit event) and pushes them.
-  void pushReminders() {
+  // Fires the reminders that came due (each one once, recorded as an audit event) and pushes them:
+  // of every case, or of the one given.
+  void pushReminders(const std::optional<std::string>& caseId = std::nullopt) {
     if (stopping_) return;
-    lastPush_ = std::chrono::steady_clock::now();
+    if (!caseId) lastPush_ = std::chrono::steady_clock::now();
     std::vector<Reminder> fired;
     try {
       std::lock_guard lock(dispatcher_.serviceMutex());
-      fired = dispatcher_.service().fireDueReminders();
+      fired = dispatcher_.service().fireDueReminders(caseId);
     } catch (const std::exception& e) {
       std::cerr << "caselog-host: checking reminders failed: " << e.what() << "\n";
       return;

@@ -152,7 +152,9 @@ class CaseService {
   std::size_t reassessOverdue(const std::function<void(std::size_t done)>& progress = {});
   Priority priority(const CaseRecord& c);
   std::vector<Reminder> due();                   // everything due now, highest priority first
-  std::vector<Reminder> fireDueReminders();      // due ones not yet fired: records the firing event
+  // The due reminders not fired yet for the case's current version, each recorded as fired (an
+  // audit event): of every case, or of one (after a capture of it, the only case that changed).
+  std::vector<Reminder> fireDueReminders(const std::optional<std::string>& caseId = std::nullopt);
   // One case's reminders due now (less those dismissed for its current version); loads the
   // messages when c has none. For `caselog show`, the case page and a capture's ack.
   std::vector<Reminder> remindersFor(const CaseRecord& c);

@@ -249,8 +249,14 @@ std::vector<Reminder> CaseService::due() {
   return out;
 }
 
-std::vector<Reminder> CaseService::fireDueReminders() {
-  const auto candidates = due();
+std::vector<Reminder> CaseService::fireDueReminders(const std::optional<std::string>& caseId) {
+  std::vector<Reminder> candidates;
+  if (!caseId) {
+    candidates = due();
+  } else if (auto c = store_.findCase(*caseId, true)) {
+    candidates = remindersFor(*c);
+  }
+  if (candidates.empty()) return {};  // no write transaction for nothing
   std::vector<Reminder> fired;
   store_.transaction([&] {
     fired.clear();  // the transaction may be retried from the start

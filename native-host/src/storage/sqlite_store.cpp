@@ -147,8 +147,12 @@ void SqliteStore::writeTx(const std::function<void(sqlite::Db&)>& fn) {
     return fn(*db);
   }
   runTx("BEGIN IMMEDIATE", [&](sqlite::Db& db) {
+    const auto before = sqlite3_total_changes64(db.handle());
     fn(db);
-    sqlite::Stmt(db, "UPDATE meta SET value = value + 1 WHERE key = 'changes'").run();
+    // A transaction that wrote nothing commits nothing (no WAL frame, no fsync) and leaves the
+    // history view's cached pages valid.
+    if (sqlite3_total_changes64(db.handle()) != before)
+      sqlite::Stmt(db, "UPDATE meta SET value = value + 1 WHERE key = 'changes'").run();
   });
 }
 

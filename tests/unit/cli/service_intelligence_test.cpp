@@ -121,6 +121,24 @@ TEST_F(Intelligence, AReminderFiresOnceUntilTheCaseChanges) {
   EXPECT_TRUE(service->verify().ok);
 }
 
+// After a capture the host fires the reminders of that case only: another case's due reminder
+// waits for the timer's firing of every case.
+TEST_F(Intelligence, FiringForOneCaseLeavesTheOthers) {
+  capture(snapshot("5201", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                   "Pending Amazon action"));
+  capture(snapshot("5202", {seller("2026-11-03T09:00:00Z", "Please reinstate B08XYZ9999.")},
+                   "Pending Amazon action"));
+  auto fired = service->fireDueReminders("5202");
+  ASSERT_EQ(fired.size(), 1u);
+  EXPECT_EQ(fired[0].caseId, "5202");
+  EXPECT_EQ(firedEvents("5201"), 0);
+  EXPECT_TRUE(service->fireDueReminders("5202").empty());
+  EXPECT_TRUE(service->fireDueReminders("404").empty());  // an unknown case has none
+  fired = service->fireDueReminders();
+  ASSERT_EQ(fired.size(), 1u);
+  EXPECT_EQ(fired[0].caseId, "5201");
+}
+
 // due() loads only the cases the reminder schedule (saved at reassess) says have come due: a
 // case scheduled for later is not even looked at, and a quiet case is never a candidate.
 TEST_F(Intelligence, DueLoadsOnlyScheduledCases) {

@@ -245,7 +245,12 @@ TEST(Store, ChangeCounterMovesWithEveryWriteAcrossConnections) {
   const auto afterOne = b->changeCounter();
   EXPECT_GT(afterOne, start);
   a->addNote("1001", at("2026-11-22T08:00:00Z"), "note");
-  EXPECT_GT(b->changeCounter(), afterOne);
+  const auto afterTwo = b->changeCounter();
+  EXPECT_GT(afterTwo, afterOne);
+  // A write transaction that changed nothing leaves it (and the view's cached pages) alone.
+  a->transaction([&] { EXPECT_TRUE(a->findCase("1001", false)); });
+  a->saveGenericVerdicts("1001", {});
+  EXPECT_EQ(b->changeCounter(), afterTwo);
 }
 
 TEST(Store, ListsWithFilterSortAndPaging) {
