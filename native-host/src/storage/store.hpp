@@ -151,7 +151,8 @@ class Store {
   virtual std::vector<std::vector<Identifier>> identifiersOf(const std::vector<std::string>& caseIds) = 0;
 
   // ---- housekeeping ----
-  // Cheap, cross-process: moves on with every committed write transaction (any process).
+  // Cheap, cross-process: moves on with every committed write transaction that changed a row
+  // (any process).
   // The history view keys its page cache on it.
   virtual std::int64_t changeCounter() = 0;
   virtual std::string path() const = 0;
