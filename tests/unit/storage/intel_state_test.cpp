@@ -208,6 +208,25 @@ TEST(IntelState, ABandFilledByARolledBackTransactionIsNotFull) {
   EXPECT_EQ(store->casesSharingBands({7}, "100"), 2);
 }
 
+// The same for a savepoint undone inside a transaction that commits (a capture whose
+// assessment failed): what was seen full inside it is forgotten.
+TEST(IntelState, ABandFilledInsideAnUndoneSavepointIsNotFull) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  store->transaction([&] {
+    EXPECT_THROW(store->savepoint([&] {
+      for (int i = 0; i < kMaxSharingCases + 5; ++i) {
+        const std::string id = std::to_string(100 + i);
+        store->saveGenericVerdicts(id, {{addReply(*store, id, "template"), {0.9, true, {}}, {8}}});
+      }
+      EXPECT_EQ(store->casesSharingBands({8}, "999"), kMaxSharingCases);
+      throw Error(ErrorCode::internal, "assessment failed");
+    }), Error);
+    store->saveGenericVerdicts("1", {{addReply(*store, "1", "template"), {0.9, true, {}}, {8}}});
+  });
+  EXPECT_EQ(store->casesSharingBands({8}, "999"), 1);  // case 1 only
+}
+
 TEST(IntelState, ReminderStateFollowsTheCaseVersion) {
   TempDir dir;
   auto store = openSqliteStore(dir.file("caselog.db"));
