@@ -87,6 +87,10 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
   EXPECT_NE(r.err.find("line 33"), std::string::npos) << r.err;    // no caseId (after the blank line)
   EXPECT_NE(r.err.find("importing"), std::string::npos) << r.err;  // progress, every 10% off a terminal
   EXPECT_EQ(jsonOut(cli(dir, {"list", "--json", "--limit", "1"}, {}, kNow))["total"], 250);
+  // Stored in three transactions, the search index is left as one segment (Store::optimizeSearchIndex).
+  const auto segments = runProcess(
+      {sqlite3Binary(), dir.dbPath(), "SELECT count(DISTINCT segid) FROM message_fts_idx;"}, childEnvironment(dir));
+  EXPECT_EQ(segments.out, "1\n") << segments.err;
 
   // Importing again changes nothing; from stdin.
   const auto again = cli(dir, {"import", "-", "--json"}, lines, kNow);

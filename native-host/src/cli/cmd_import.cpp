@@ -9,6 +9,7 @@
 #include "cli/snapshot_json.hpp"
 #include "core/error.hpp"
 #include "service/case_service.hpp"
+#include "storage/store.hpp"
 
 namespace caselog::cli {
 
@@ -97,6 +98,7 @@ class ImportCommand : public Command {
     Progress progress(ctx.err, ctx.terminal.stderrTty, total);
     readLines(ctx, in, progress);
     progress.finish();
+    ctx.service.store().optimizeSearchIndex(static_cast<std::int64_t>(outcome_.newMessages));
     assess(ctx);
     return report(ctx, path);
   }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "service/case_service.hpp"
+#include "storage/store.hpp"
 
 namespace caselog {
 
@@ -322,6 +323,7 @@ DemoLoadResult loadDemoData(CaseService& service, const DemoData& data,
     result.failed += o.failed;
     if (progress) progress(end, data.cases.size());
   }
+  service.store().optimizeSearchIndex(static_cast<std::int64_t>(result.messages));
   service.reassessOverdue();
   for (const auto& a : data.actions) {
     if (a.kind == "note") service.addNote(a.caseId, a.text);

@@ -216,6 +216,16 @@ void SqliteStore::savepoint(const std::function<void()>& fn) {
   });
 }
 
+void SqliteStore::optimizeSearchIndex(std::int64_t addedMessages) {
+  if (addedMessages <= 0) return;
+  write([&](sqlite::Db& db) {
+    sqlite::Stmt count(db, "SELECT count(*) FROM messages");
+    if (!count.step() || addedMessages * 10 < count.int64(0)) return;
+    db.exec("INSERT INTO message_fts(message_fts) VALUES ('optimize');"
+            "INSERT INTO text_fts(text_fts) VALUES ('optimize');");
+  });
+}
+
 std::int64_t SqliteStore::changeCounter() {
   return read([](sqlite::Db& db) {
     sqlite::Stmt st(db, "SELECT value FROM meta WHERE key = 'changes'");

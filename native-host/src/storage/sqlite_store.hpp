@@ -72,6 +72,7 @@ class SqliteStore final : public Store {
   std::vector<std::vector<Identifier>> identifiersOf(const std::vector<std::string>& caseIds) override;
 
   std::int64_t changeCounter() override;
+  void optimizeSearchIndex(std::int64_t addedMessages) override;
   std::string path() const override { return path_; }
 
  private:

@@ -156,6 +156,13 @@ class Store {
   // The history view keys its page cache on it.
   virtual std::int64_t changeCounter() = 0;
   virtual std::string path() const = 0;
+  // After a bulk write (an import) that added `addedMessages` messages: when they are a tenth or
+  // more of all messages, merges each full-text index into one segment. Otherwise the large
+  // segments an import leaves at the index's lower levels are merged later, megabytes at a time,
+  // inside the commits of ordinary captures (measured after importing 5,000 cases: capture p99
+  // 24-68 ms, 7 ms after merging). A small import into a large file is left alone: the merge
+  // rewrites the whole index.
+  virtual void optimizeSearchIndex(std::int64_t addedMessages) = 0;
 };
 
 // Opens (creating when missing: parent folder 0700, file 0600) and migrates the SQLite store at

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
 #include "unit/storage/temp_dir.hpp"
 
@@ -275,6 +276,30 @@ TEST_F(SearchStore, SupersededVersionsAreNotHits) {
 }
 
 // unicode61 makes "商品を受領しました" one token: the CJK substring plan still finds 受領 inside it.
+// The full-text index as segments (FTS5's message_fts_idx names each segment's pages).
+int segments(const std::string& path) {
+  sqlite::Db db(path, false);
+  sqlite::Stmt st(db, "SELECT count(DISTINCT segid) FROM message_fts_idx");
+  return st.step() ? static_cast<int>(st.int64(0)) : -1;
+}
+
+// After a bulk import the index is merged into one segment, so that later captures do not merge
+// the import's large segments inside their commits; a small import into a larger index is not.
+TEST_F(SearchStore, AnImportLeavesTheIndexInOneSegment) {
+  for (int i = 0; i < 40; ++i)  // one commit each: one new segment each, partly merged
+    addCase(std::to_string(4000 + i), "Case", "open", "other",
+            {{"amazon", "Your inventory reimbursement is under review.", "2026-11-10T10:00:00Z"}});
+  const std::string path = dir_.file("caselog.db");
+  ASSERT_GT(segments(path), 1);
+  const auto before = find("reimbursement").hits.size();
+  store_->optimizeSearchIndex(1);  // 1 message of 47: left alone
+  EXPECT_GT(segments(path), 1);
+  store_->optimizeSearchIndex(40);
+  EXPECT_EQ(segments(path), 1);
+  EXPECT_EQ(find("reimbursement").hits.size(), before);
+  EXPECT_EQ(find("inventory").hits.size(), 20u);  // a full page, as before
+}
+
 TEST_F(SearchStore, FindsJapaneseWordsInsideLongerRuns) {
   addCase("3005", "返金について（注文 113-7654321-7654321）", "needs_seller", "payments",
           {{"seller", "返金をお願いします。商品は返送済みです。", "2026-11-13T10:00:00Z"},
