@@ -154,8 +154,11 @@ int run(const Options& o) {
   row("    floor: echo host round trip", floorEcho, "");
   row("    floor: one SQLite commit, synchronous=FULL", floorCommit, "");
 
-  // (d) cold start and memory
+  // (d) cold start and memory. The browser starts the host for every connection, on a database
+  // that exists; the very first start creates it (schema, several fsyncs) and is shown apart, not
+  // as one of the 30 (whose p99 is their slowest).
   TempDir fresh;
+  const double firstStart = coldStarts(fresh, 1, {"--no-view"}, {}, CASELOG_HOST_BIN).front();
   const Stats start = stats(coldStarts(fresh, o.starts, {"--no-view"}, {}, CASELOG_HOST_BIN));
   const std::string port = std::to_string(40000 + ::getpid() % 20000);
   const Stats startView = stats(coldStarts(fresh, o.starts, {}, {{"CASELOG_PORT", port}}, CASELOG_HOST_BIN));
@@ -163,6 +166,7 @@ int run(const Options& o) {
   row("(d) cold start to hello answer", start, "p99 <= 15 ms");
   row("    with the history view starting", startView, "");
   row("    floor: echo host spawn to echo", startEcho, "");
+  std::printf("%-46s %9.3f\n", "    the first start (creates the database)", firstStart);
 
   std::map<std::string, std::string> env;
   if (!o.searchDb.empty()) env["CASELOG_DB"] = o.searchDb;
