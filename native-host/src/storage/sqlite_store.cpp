@@ -147,11 +147,11 @@ void SqliteStore::writeTx(const std::function<void(sqlite::Db&)>& fn) {
     return fn(*db);
   }
   runTx("BEGIN IMMEDIATE", [&](sqlite::Db& db) {
-    const auto before = sqlite3_total_changes64(db.handle());
+    const auto before = sqlite3_total_changes(db.handle());
     fn(db);
     // A transaction that wrote nothing commits nothing (no WAL frame, no fsync) and leaves the
     // history view's cached pages valid.
-    if (sqlite3_total_changes64(db.handle()) != before)
+    if (sqlite3_total_changes(db.handle()) != before)
       sqlite::Stmt(db, "UPDATE meta SET value = value + 1 WHERE key = 'changes'").run();
   });
 }
