@@ -47,7 +47,7 @@ void Pending::flush(Db& db) {
         break;
     }
   }
-  clear();
+  ops_.clear();
 }
 
 }  // namespace caselog::sqlite::fts

@@ -8,10 +8,12 @@
 // Other statements open statement savepoints too (an UPSERT into cases, any write that may abort
 // half-way), so index writes interleaved with them would still be flushed one case at a time.
 // The store therefore queues a transaction's index writes here and runs them, in order, just
-// before it commits (or opens a savepoint): the index rows of a whole capture, or of an import
-// batch of 500 cases, go into FTS5's pending terms together and are flushed once.
+// before it commits: the index rows of a whole capture, or of an import batch of 500 cases, go
+// into FTS5's pending terms together and are flushed once. An undone savepoint forgets the
+// writes it queued.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -34,10 +36,12 @@ class Pending {
   // text_fts: a note (rowid = notes.id * 2 + 1).
   void addNote(std::int64_t noteId, std::string caseId, std::string text);
 
-  // Runs the queued writes in order on db (inside its transaction) and empties the queue.
+  // Runs the queued writes in order on db (inside its transaction, just before COMMIT) and
+  // empties the queue.
   void flush(Db& db);
-  // Forgets what is queued (a savepoint that was undone).
-  void clear() { ops_.clear(); }
+  // How many writes are queued; forgetting those queued after `mark` undoes a savepoint's.
+  std::size_t size() const { return ops_.size(); }
+  void forgetAfter(std::size_t mark) { ops_.erase(ops_.begin() + static_cast<std::ptrdiff_t>(mark), ops_.end()); }
 
  private:
   enum class Kind { add_message, remove_message, set_subject, add_note };

@@ -198,16 +198,16 @@ void SqliteStore::transaction(const std::function<void()>& fn) {
 
 void SqliteStore::savepoint(const std::function<void()>& fn) {
   writeTx([&](sqlite::Db& db) {
-    // The index writes queued so far belong to the enclosing transaction: run them first, so
-    // that undoing the savepoint undoes only its own.
-    sqlite::fts::Pending& fts = ftsPending();
-    fts.flush(db);
+    // What the transaction holds in memory (queued index writes, bands seen full) is cut back to
+    // this point too when the savepoint is undone.
+    const Active& active = *activeOf(this);
+    const std::size_t ftsMark = active.fts->size(), fullMark = active.sawFull->size();
     db.exec("SAVEPOINT part");
     try {
       fn();
     } catch (...) {
-      fts.clear();
-      activeOf(this)->sawFull->clear();  // some may have been seen in the savepoint's own rows
+      active.fts->forgetAfter(ftsMark);
+      active.sawFull->resize(fullMark);
       if (!sqlite3_get_autocommit(db.handle()))
         sqlite3_exec(db.handle(), "ROLLBACK TO part; RELEASE part", nullptr, nullptr, nullptr);
       throw;

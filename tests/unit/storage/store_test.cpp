@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <set>
 
 #include "core/error.hpp"
 #include "storage/sqlite_db.hpp"
@@ -224,6 +225,13 @@ TEST(Store, AFailedSavepointUndoesItsOwnWritesOnly) {
   EXPECT_TRUE(store->findCase("1001", false));
   EXPECT_FALSE(store->findCase("1002", false));
   EXPECT_TRUE(store->findCase("1003", false));
+  // The search index follows: the subjects queued before and after the undone savepoint are
+  // searchable, the one queued inside it is not.
+  SearchQuery q;
+  q.text = "suppressed";
+  std::set<std::string> found;
+  for (const auto& hit : store->search(q).hits) found.insert(hit.caseId);
+  EXPECT_EQ(found, (std::set<std::string>{"1001", "1003"}));
   ASSERT_EQ(store->allEvents().size(), 1u);
   EXPECT_TRUE(store->verify().ok);  // the chain continues from the event that stayed
   // Outside a transaction, a savepoint is a transaction of its own.
