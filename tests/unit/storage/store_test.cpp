@@ -216,6 +216,7 @@ TEST(Store, AFailedSavepointUndoesItsOwnWritesOnly) {
     EXPECT_THROW(store->savepoint([&] {
       store->upsertCase(makeCase("1002"));
       store->appendEvent("1002", "case_created", at("2026-11-21T10:00:00Z"), {});
+      store->addNote("1001", at("2026-11-21T10:00:00Z"), "zebra");
       throw Error(ErrorCode::internal, "boom");
     }),
                  Error);
@@ -226,12 +227,14 @@ TEST(Store, AFailedSavepointUndoesItsOwnWritesOnly) {
   EXPECT_FALSE(store->findCase("1002", false));
   EXPECT_TRUE(store->findCase("1003", false));
   // The search index follows: the subjects queued before and after the undone savepoint are
-  // searchable, the one queued inside it is not.
+  // searchable, the note queued inside it is not.
   SearchQuery q;
   q.text = "suppressed";
   std::set<std::string> found;
   for (const auto& hit : store->search(q).hits) found.insert(hit.caseId);
   EXPECT_EQ(found, (std::set<std::string>{"1001", "1003"}));
+  q.text = "zebra";
+  EXPECT_TRUE(store->search(q).hits.empty());
   ASSERT_EQ(store->allEvents().size(), 1u);
   EXPECT_TRUE(store->verify().ok);  // the chain continues from the event that stayed
   // Outside a transaction, a savepoint is a transaction of its own.
