@@ -4,9 +4,9 @@
 // (`INSERT INTO message_fts(message_fts) VALUES('rebuild')`): the rows stored and searchable.
 // CaseLog's import does more per row: validation, dedupe, the content hash that the snapshot's
 // hash-chained audit event lists, identifier extraction and category inference; then, as a second
-// phase of the same command, the priority/generic-reply assessment (reassessOverdue). Both phases
-// of CaseService::importSnapshots are timed in-process, apart and together; with --caselog the
-// real command runs too, on the same rows as JSONL (parsing included).
+// phase of the same command, the search-index merge and the priority/generic-reply assessment
+// (CaseService::finishImport). Both phases are timed in-process, apart and together; with
+// --caselog the real command runs too, on the same rows as JSONL (parsing included).
 //
 // Usage: import_bench [--dir DIR] [--cases N] [--replies N] [--runs N] [--caselog BIN]
 #include <sys/resource.h>
@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
       storing.push_back({seconds(t0), cpuSeconds(RUSAGE_SELF) - cpu0});
       t0 = std::chrono::steady_clock::now();
       cpu0 = cpuSeconds(RUSAGE_SELF);
-      const std::size_t assessed = service.reassessOverdue();
+      const std::size_t assessed = service.finishImport(out.newMessages);
       assessing.push_back({seconds(t0), cpuSeconds(RUSAGE_SELF) - cpu0});
       std::fprintf(stderr, "\n");
       if (assessed != cases || out.failed || out.newMessages != rows) {
@@ -196,7 +196,7 @@ int main(int argc, char** argv) {
                 base.cpu / t.cpu);
   };
   row("importSnapshots: store+index+audit", store);
-  row("  then assessment (priorities…)", assess);
+  row("  then index merge + assessment", assess);
   row("  both phases", whole);
   if (!command.empty()) row("`caselog import FILE.jsonl` (process)", medianOf(command));
   row("sqlite3 CLI .import + FTS rebuild", base);

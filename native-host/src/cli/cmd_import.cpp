@@ -9,7 +9,6 @@
 #include "cli/snapshot_json.hpp"
 #include "core/error.hpp"
 #include "service/case_service.hpp"
-#include "storage/store.hpp"
 
 namespace caselog::cli {
 
@@ -98,7 +97,6 @@ class ImportCommand : public Command {
     Progress progress(ctx.err, ctx.terminal.stderrTty, total);
     readLines(ctx, in, progress);
     progress.finish();
-    ctx.service.store().optimizeSearchIndex(static_cast<std::int64_t>(outcome_.newMessages));
     assess(ctx);
     return report(ctx, path);
   }
@@ -160,11 +158,12 @@ class ImportCommand : public Command {
   }
 
   // The imported cases' priorities, generic-reply verdicts and reminder schedules, computed after
-  // the rows are stored (importSnapshots leaves them due), with a progress line of their own.
+  // the rows are stored (importSnapshots leaves them due), with a progress line of their own;
+  // first the search index is merged when the import was large (CaseService::finishImport).
   void assess(Context& ctx) {
     const bool tty = ctx.terminal.stderrTty;
     std::size_t shown = 0;
-    const std::size_t n = ctx.service.reassessOverdue([&](std::size_t done) {
+    const std::size_t n = ctx.service.finishImport(outcome_.newMessages, [&](std::size_t done) {
       if (!tty && done / 10000 == shown / 10000) return;
       shown = done;
       ctx.err << (tty ? "\r" : "") << "assessing… (" << done << " cases)" << (tty ? "" : "\n");

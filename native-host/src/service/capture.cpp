@@ -317,6 +317,12 @@ ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& en
   return out;
 }
 
+std::size_t CaseService::finishImport(std::size_t newMessages,
+                                      const std::function<void(std::size_t done)>& progress) {
+  store_.optimizeSearchIndex(static_cast<std::int64_t>(newMessages));
+  return reassessOverdue(progress);
+}
+
 ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snapshots,
                                            const CaptureSource& source,
                                            const std::function<void(const ImportProgress&)>& progress) {
@@ -340,7 +346,7 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
     std::vector<CaptureOutcome> done;
     // Each stored case is marked for assessment (due at once) instead of assessed here: the
     // assessment is half the work of an import, and a caller that needs it now runs
-    // reassessOverdue() next (caselog import does, with its own progress); the host would too.
+    // finishImport() next (caselog import does, with its own progress); the host would too.
     // Its reminders count from that assessment on (it saves when they come due).
     auto applyAll = [&](const std::vector<std::size_t>& which) {
       done.clear();

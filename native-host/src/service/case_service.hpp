@@ -119,9 +119,13 @@ class CaseService {
   CaptureOutcome capture(const CaseSnapshot& snapshot, const CaptureSource& source);
   ListCaptureOutcome captureList(const std::vector<CaseListEntry>& entries, const CaptureSource& source);
   // Many snapshots in few transactions (caselog import). Bad entries are counted, not fatal.
-  // The cases are stored and marked for assessment, not assessed: call reassessOverdue() after.
+  // The cases are stored and marked for assessment, not assessed: call finishImport() after.
   ImportOutcome importSnapshots(const std::vector<CaseSnapshot>& snapshots, const CaptureSource& source,
                                 const std::function<void(const ImportProgress&)>& progress = {});
+  // After the importSnapshots() calls of one import that stored `newMessages` messages: the search
+  // index is merged when the import was large (Store::optimizeSearchIndex), then the imported
+  // cases are assessed (reassessOverdue, with its progress). Returns the cases assessed.
+  std::size_t finishImport(std::size_t newMessages, const std::function<void(std::size_t done)>& progress = {});
 
   // queries.cpp
   std::optional<CaseRecord> findCase(const std::string& caseId, bool withMessages = true);

@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "service/case_service.hpp"
-#include "storage/store.hpp"
 
 namespace caselog {
 
@@ -323,8 +322,7 @@ DemoLoadResult loadDemoData(CaseService& service, const DemoData& data,
     result.failed += o.failed;
     if (progress) progress(end, data.cases.size());
   }
-  service.store().optimizeSearchIndex(static_cast<std::int64_t>(result.messages));
-  service.reassessOverdue();
+  service.finishImport(result.messages);
   for (const auto& a : data.actions) {
     if (a.kind == "note") service.addNote(a.caseId, a.text);
     if (a.kind == "snooze") service.snooze(a.caseId, a.until);
