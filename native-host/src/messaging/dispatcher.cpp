@@ -78,7 +78,7 @@ Reply Dispatcher::handle(std::string_view payload) {
     if (text.size() > kMaxOutgoingFrame) {
       return {name, error(id, ErrorCode::internal, "the answer would exceed 1 MiB"), false, {}};
     }
-    std::string caseId = answer.value("caseId", "");
+    std::string caseId = name == "capture" ? answer.value("caseId", "") : "";
     return {name, std::move(text), true, std::move(caseId)};
   } catch (const Error& e) {
     return {name, error(id, e.code(), e.what()), false, {}};

@@ -67,7 +67,9 @@ class HostLoop {
   FrameDecoder decoder_;
   std::array<char, 64 * 1024> readBuffer_{};
   std::deque<std::string> writeQueue_;
-  std::chrono::steady_clock::time_point lastPush_ = std::chrono::steady_clock::now();
+  // When every case's reminders were last pushed; never, at start, so that a reassessment backlog
+  // at start-up does not hold the first push back a whole interval.
+  std::chrono::steady_clock::time_point lastPush_{};
   bool stopping_ = false;
   bool inputEnded_ = false;
   bool outputBroken_ = false;
