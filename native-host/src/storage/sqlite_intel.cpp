@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/json_text.hpp"
 #include "domain/generic_reply.hpp"
 #include "storage/sqlite_store.hpp"
 
@@ -33,13 +34,13 @@ std::int64_t asSigned(std::uint64_t v) {
   return s;
 }
 
-// nlohmann::json(reasons).dump(), written directly when every reason is printable ASCII (the
-// rules' reasons usually are: only '"' and '\\' need escaping then); through nlohmann otherwise.
+// compactJson(reasons), written directly when every reason is printable ASCII (the rules'
+// reasons usually are: only '"' and '\\' need escaping then).
 std::string reasonsJson(const std::vector<std::string>& reasons) {
   std::string out = "[";
   for (const auto& reason : reasons) {
     if (std::any_of(reason.begin(), reason.end(), [](char ch) { return ch < 0x20 || ch > 0x7e; }))
-      return nlohmann::json(reasons).dump();
+      return compactJson(nlohmann::json(reasons));  // a quoted reply text may be invalid UTF-8
     out += out.size() > 1 ? ",\"" : "\"";
     for (const char ch : reason) {
       if (ch == '"' || ch == '\\') out += '\\';

@@ -118,7 +118,8 @@ TEST(IntelState, VerdictsSavedTogetherMustBelongToTheCase) {
   EXPECT_THROW(store->saveGenericVerdicts("1", {{a + 100, {0.9, true, {}}, {}}}), Error);  // unknown message
 }
 
-// The reasons column holds nlohmann's dump of the array, written directly for plain ASCII.
+// The reasons column holds the array's compact JSON, written directly for plain ASCII; a reason
+// quoting invalid UTF-8 from a reply is stored too (replaced, not refused).
 TEST(IntelState, ReasonsAreStoredAsTheirJsonArray) {
   TempDir dir;
   auto store = openSqliteStore(dir.file("caselog.db"));
@@ -140,6 +141,10 @@ TEST(IntelState, ReasonsAreStoredAsTheirJsonArray) {
     EXPECT_EQ(st.text(0), nlohmann::json(reasons).dump());
     EXPECT_EQ(store->genericVerdicts("1").at(id).reasons, reasons);
   }
+  const std::vector<std::string> broken = {"mentions this case's \"B08\xff\xfe\""};
+  const auto id = addReply(*store, "1", "reply");
+  EXPECT_NO_THROW(store->saveGenericVerdicts("1", {{id, {0.5, true, broken}, {}}}));
+  EXPECT_EQ(store->genericVerdicts("1").at(id).reasons.size(), 1u);
 }
 
 TEST(IntelState, CasesSharingBandsStopsCountingAtTheCap) {
