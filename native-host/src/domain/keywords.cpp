@@ -22,9 +22,10 @@ bool isWordByte(char ch) {
 // prefiltered (it starts with a stem, punctuation or a script tokens() keeps whole).
 std::string_view firstWord(std::string_view keyword) {
   if (keyword.empty()) return {};
+  auto tokenByte = [](char ch) { return text::kWordAscii[static_cast<unsigned char>(ch)]; };  // '#' too
   if (isWordByte(keyword.front())) {
     std::size_t n = 0;
-    while (n < keyword.size() && isWordByte(keyword[n])) ++n;
+    while (n < keyword.size() && tokenByte(keyword[n])) ++n;
     if (n < keyword.size() && (keyword[n] == '*' || static_cast<unsigned char>(keyword[n]) >= 0x80))
       return {};
     return keyword.substr(0, n);

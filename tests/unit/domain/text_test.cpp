@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "domain/keywords.hpp"
 
 using namespace caselog;
@@ -47,6 +49,22 @@ TEST(Keywords, StemsWithAStar) {
 namespace caselog {
 namespace {
 
+// The reference both keyword shortcuts are checked against, written from the rule in keywords.hpp
+// rather than with their index: every keyword is tried on the text, except one whose first word
+// (its first text::tokens() token, when the keyword starts with it and is no stem) is not one of
+// the text's tokens.
+std::vector<std::string> scanKeywords(std::string_view folded, const std::vector<std::string>& keywords) {
+  const std::vector<std::string> words = text::tokens(folded);
+  std::vector<std::string> out;
+  for (const auto& keyword : keywords) {
+    const std::vector<std::string> own = text::tokens(keyword);
+    const bool prefiltered = !keyword.empty() && keyword.back() != '*' && !own.empty() && keyword.rfind(own[0], 0) == 0;
+    if (prefiltered && std::find(words.begin(), words.end(), own[0]) == words.end()) continue;
+    if (matchesKeyword(folded, keyword)) out.push_back(keyword);
+  }
+  return out;
+}
+
 // A list indexed alone answers exactly what checking every keyword answers, in the list's order.
 TEST(Keywords, TheIndexFindsWhatAFullScanFinds) {
   const std::vector<std::string> keywords = {
@@ -69,8 +87,8 @@ TEST(Keywords, TheIndexFindsWhatAFullScanFinds) {
     return out;
   };
   for (const auto& t : texts) {
-    EXPECT_EQ(matched(t), matchedKeywords(t, keywords)) << t;
-    EXPECT_EQ(found.size(), matchedKeywords(t, keywords).size()) << t;
+    EXPECT_EQ(matched(t), scanKeywords(t, keywords)) << t;
+    EXPECT_EQ(matchedKeywords(t, keywords), scanKeywords(t, keywords)) << t;
   }
   EXPECT_EQ(matched("listing removed"),
             (std::vector<std::string>{"listing removed", "listing", "removed", "listing"}));
@@ -195,7 +213,8 @@ TEST(Keywords, ListsIndexedTogetherFindWhatEachListFinds) {
     std::vector<std::vector<std::string>> got(lists.size());
     for (const auto& f : found) got[f.list].push_back(lists[f.list][f.position]);
     for (std::size_t k = 0; k < lists.size(); ++k)
-      ASSERT_EQ(got[k], matchedKeywords(folded, lists[k])) << "list " << k << ": \"" << folded << '"';
+      ASSERT_EQ(got[k], scanKeywords(folded, lists[k])) << "list " << k << ": \"" << folded << '"';
+    ASSERT_EQ(matchedKeywords(folded, lists[0]), scanKeywords(folded, lists[0])) << folded;
   }
 }
 
