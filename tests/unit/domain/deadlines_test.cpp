@@ -134,6 +134,13 @@ TEST(Deadlines, FoldedTextsAtHandGiveTheSameDeadlines) {
   same(caseDeadlines(c, "account_health", config, &partly));
   const std::vector<std::string> shorter = {text::fold(c.messages[0].body)};
   same(caseDeadlines(c, "account_health", config, &shorter));
+  // A folded text given is the one read, not folded again from the body: "9 business days" there
+  // gives a later deadline than the body's 5.
+  const std::vector<std::string> other = {"", "", text::fold("Provide the invoices within 9 business days.")};
+  const auto read = caseDeadlines(c, "account_health", config, &other);
+  ASSERT_EQ(read.size(), plain.size());
+  EXPECT_GT(read[1].due, plain[1].due);  // [1]: the third message's; [2] is the category's
+  EXPECT_NE(read[1].what.find("9 business days"), std::string::npos) << read[1].what;
   CaseFacts facts;
   facts.category = "account_health";
   same(openDeadlines(c, facts, config, &folded));

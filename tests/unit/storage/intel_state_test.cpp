@@ -186,7 +186,7 @@ TEST(IntelState, AFullBandGainsNoRowsAndStillCountsTheCap) {
   for (const char* id : {"100", "110", "119", "999"}) EXPECT_EQ(store->casesSharingBands({5}, id), kMaxSharingCases);
   EXPECT_EQ(store->casesSharingBands({1000 + cases - 1}, "999"), 1);
   EXPECT_EQ(store->casesSharingBands({1000 + cases - 1, 5}, "100"), kMaxSharingCases);
-  // Answered from the bands known full: the same in a fresh store on the same file.
+  // A fresh store on the same file knows no band full yet: its lookup reads the rows, and agrees.
   auto again = openSqliteStore(path);
   EXPECT_EQ(again->casesSharingBands({5}, "119"), kMaxSharingCases);
 }

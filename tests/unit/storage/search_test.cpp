@@ -275,7 +275,6 @@ TEST_F(SearchStore, SupersededVersionsAreNotHits) {
   EXPECT_EQ(find("review").hits.size(), 1u);
 }
 
-// unicode61 makes "商品を受領しました" one token: the CJK substring plan still finds 受領 inside it.
 // The full-text index as segments (FTS5's message_fts_idx names each segment's pages).
 int segments(const std::string& path) {
   sqlite::Db db(path, false);
@@ -300,6 +299,7 @@ TEST_F(SearchStore, AnImportLeavesTheIndexInOneSegment) {
   EXPECT_EQ(find("inventory").hits.size(), 20u);  // a full page, as before
 }
 
+// unicode61 makes "商品を受領しました" one token: the CJK substring plan still finds 受領 inside it.
 TEST_F(SearchStore, FindsJapaneseWordsInsideLongerRuns) {
   addCase("3005", "返金について（注文 113-7654321-7654321）", "needs_seller", "payments",
           {{"seller", "返金をお願いします。商品は返送済みです。", "2026-11-13T10:00:00Z"},
