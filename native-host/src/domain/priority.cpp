@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iterator>
 
+#include "core/error.hpp"
 #include "domain/business_days.hpp"
 #include "domain/case_facts.hpp"
 #include "domain/deadlines.hpp"
@@ -28,10 +29,11 @@ struct Coefficients {
       out.values[i] = config.number(std::string("/priority/coefficients/") + kNames[i], 0);
     return out;
   }
-  double of(const Config& config, const std::string& name) const {
+  // Every term computePriority adds is one of kNames.
+  double of(const std::string& name) const {
     for (std::size_t i = 0; i < std::size(kNames); ++i)
       if (name == kNames[i]) return values[i];
-    return config.number("/priority/coefficients/" + name, 0);
+    throw Error(ErrorCode::internal, "no priority coefficient named " + name);
   }
 };
 
@@ -52,16 +54,15 @@ struct PriorityNumbers {
 
 class TermList {
  public:
-  explicit TermList(const Config& config) : config_(config), coefficients_(config.view<Coefficients>()) {}
+  explicit TermList(const Config& config) : coefficients_(config.view<Coefficients>()) {}
   void add(const std::string& name, double value, std::string explanation) {
     if (value == 0) return;
-    const double coefficient = coefficients_.of(config_, name);
+    const double coefficient = coefficients_.of(name);
     terms_.push_back({name, value, coefficient, coefficient * value, std::move(explanation)});
   }
   std::vector<PriorityTerm> take() { return std::move(terms_); }
 
  private:
-  const Config& config_;
   const Coefficients& coefficients_;
   std::vector<PriorityTerm> terms_;
 };
