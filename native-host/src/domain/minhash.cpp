@@ -42,11 +42,9 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed) {
 }
 
 std::vector<std::string> normalizedTokens(std::string_view body) {
-  std::vector<std::string> out = text::tokens(text::fold(body));
-  for (auto& word : out) {
-    if (isIdentifierLike(word)) word.assign(1, '#');
-  }
-  return out;
+  const std::vector<std::string> words = text::tokens(text::fold(body));
+  const std::vector<std::string_view> masked = normalizedViews({words.begin(), words.end()});
+  return {masked.begin(), masked.end()};
 }
 
 std::vector<std::uint64_t> signature(std::string_view body) {
