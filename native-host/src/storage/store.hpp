@@ -88,9 +88,6 @@ class Store {
   // set, the old row is marked not current and the new row gets version old+1. Indexed for search.
   virtual std::vector<std::int64_t> appendMessages(const std::string& caseId,
                                                    const std::vector<StoredMessage>& messages) = 0;
-  std::int64_t appendMessage(const std::string& caseId, const StoredMessage& m) {
-    return appendMessages(caseId, {m}).front();
-  }
 
   // ---- identifiers and notes ----
   // Adds those not yet stored for the case (kind+value); returns how many were new.

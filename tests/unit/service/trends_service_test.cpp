@@ -5,6 +5,7 @@
 #include "domain/trends.hpp"
 #include "storage/sqlite_db.hpp"
 #include "unit/service/service_fixture.hpp"
+#include "unit/storage/append_one.hpp"
 
 namespace caselog::testing {
 namespace {
@@ -94,7 +95,7 @@ class ServiceTrends : public ServiceTest {
     m.body = kReplies[minute % 4];
     m.sentAt = now_ - minutes{minute + 1};
     m.capturedAt = now_;
-    store_->appendMessage(caseId, m);
+    testing::appendMessage(*store_, caseId, m);
   }
 };
 

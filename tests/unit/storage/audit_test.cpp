@@ -8,6 +8,7 @@
 
 #include "core/json_text.hpp"
 #include "storage/store.hpp"
+#include "unit/storage/append_one.hpp"
 #include "unit/storage/temp_dir.hpp"
 
 namespace caselog {
@@ -37,7 +38,7 @@ void fill(Store& store) {
       m.sentAt = at("2026-11-21T09:00:00Z");
       m.body = "We located 12 units of case " + id + ".";
       m.capturedAt = at("2026-11-21T10:00:00Z");
-      const auto mid = store.appendMessage(id, m);
+      const auto mid = testing::appendMessage(store, id, m);
       store.appendEvent(id, "message_added", at("2026-11-21T10:00:00Z"),
                         {{"messageId", mid}, {"contentHash", audit::messageContentHash(m)}});
     });

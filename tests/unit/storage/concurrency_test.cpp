@@ -6,6 +6,7 @@
 
 #include "storage/audit.hpp"
 #include "storage/store.hpp"
+#include "unit/storage/append_one.hpp"
 #include "unit/storage/temp_dir.hpp"
 
 namespace caselog {
@@ -24,7 +25,7 @@ void writeCases(Store& store, int writer, int count) {
       StoredMessage m;
       m.author = "seller";
       m.body = "message for " + id;
-      const auto mid = store.appendMessage(id, m);
+      const auto mid = testing::appendMessage(store, id, m);
       store.appendEvent(id, "message_added", Instant{},
                         {{"messageId", mid}, {"contentHash", audit::messageContentHash(m)}});
     });

@@ -5,6 +5,7 @@
 #include "domain/generic_reply.hpp"
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
+#include "unit/storage/append_one.hpp"
 #include "unit/storage/temp_dir.hpp"
 
 namespace caselog {
@@ -23,7 +24,7 @@ std::int64_t addReply(Store& store, const std::string& caseId, const std::string
   StoredMessage m;
   m.author = "amazon";
   m.body = body;
-  return store.appendMessage(caseId, m);
+  return testing::appendMessage(store, caseId, m);
 }
 
 TEST(IntelState, PriorityRoundTrips) {

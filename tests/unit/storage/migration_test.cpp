@@ -11,6 +11,7 @@
 #include "storage/audit.hpp"
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
+#include "unit/storage/append_one.hpp"
 #include "unit/storage/temp_dir.hpp"
 
 namespace caselog {
@@ -135,11 +136,11 @@ TEST(Migration, V2ToV3DropsTheIndexTriggersAndTheStoreKeepsTheIndexesCurrent) {
   m.author = "amazon";
   m.body = "Your claim for the lost cartons was approved.";
   m.capturedAt = *parseIso8601("2026-11-22T10:00:00Z");
-  const auto id = store->appendMessage(c->caseId, m);
+  const auto id = testing::appendMessage(*store, c->caseId, m);
   EXPECT_EQ(hitAuthors(*store, "cartons"), std::vector<std::string>{"amazon"});
   m.body = "Your claim for the lost pallets was approved.";
   m.supersedes = id;
-  store->appendMessage(c->caseId, m);
+  testing::appendMessage(*store, c->caseId, m);
   EXPECT_TRUE(hitAuthors(*store, "cartons").empty());
   EXPECT_EQ(hitAuthors(*store, "pallets"), std::vector<std::string>{"amazon"});
   c->subject = "Reimbursement for shipment FBA15ABCD123";

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
+#include "unit/storage/append_one.hpp"
 #include "unit/storage/temp_dir.hpp"
 
 namespace caselog {
@@ -109,7 +110,7 @@ class SearchStore : public ::testing::Test {
         m.body = body;
         m.sentAt = at(sentAt);
         m.capturedAt = at("2026-11-20T00:00:00Z");
-        store_->appendMessage(id, m);
+        testing::appendMessage(*store_, id, m);
       }
     });
   }
@@ -270,7 +271,7 @@ TEST_F(SearchStore, SupersededVersionsAreNotHits) {
   StoredMessage edited = versions[1];
   edited.body = "We reinstated the listing after review.";
   edited.supersedes = versions[1].id;
-  store_->appendMessage("3001", edited);
+  testing::appendMessage(*store_, "3001", edited);
   EXPECT_TRUE(find("policy").hits.empty());
   EXPECT_EQ(find("review").hits.size(), 1u);
 }

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "storage/sqlite_db.hpp"
+#include "unit/storage/append_one.hpp"
 #include "unit/storage/temp_dir.hpp"
 
 namespace caselog {
@@ -125,11 +126,11 @@ TEST(Store, AppendsMessagesAndVersionsThem) {
   auto store = openSqliteStore(dir.file("caselog.db"));
   store->upsertCase(makeCase("1001"));
   const auto v0 = store->caseVersion("1001");
-  const auto first = store->appendMessage(
+  const auto first = testing::appendMessage(*store, 
       "1001", makeMessage("seller", "Please reinstate B08XYZ1234.", "2026-11-20T14:05:00Z"));
   auto edited = makeMessage("seller", "Please reinstate B08XYZ1234 today.", "2026-11-20T14:05:00Z");
   edited.supersedes = first;
-  const auto second = store->appendMessage("1001", edited);
+  const auto second = testing::appendMessage(*store, "1001", edited);
   EXPECT_GT(store->caseVersion("1001"), v0);
 
   const auto all = store->messageVersions("1001");
@@ -149,9 +150,9 @@ TEST(Store, OrdersMessagesBySentAtThenCaptureOrder) {
   TempDir dir;
   auto store = openSqliteStore(dir.file("caselog.db"));
   store->upsertCase(makeCase("1001"));
-  store->appendMessage("1001", makeMessage("amazon", "third", "2026-11-22T10:00:00Z"));
-  store->appendMessage("1001", makeMessage("seller", "first", "2026-11-20T10:00:00Z"));
-  store->appendMessage("1001", makeMessage("seller", "second", "2026-11-21T10:00:00Z"));
+  testing::appendMessage(*store, "1001", makeMessage("amazon", "third", "2026-11-22T10:00:00Z"));
+  testing::appendMessage(*store, "1001", makeMessage("seller", "first", "2026-11-20T10:00:00Z"));
+  testing::appendMessage(*store, "1001", makeMessage("seller", "second", "2026-11-21T10:00:00Z"));
   const auto c = store->findCase("1001", true);
   ASSERT_EQ(c->messages.size(), 3u);
   EXPECT_EQ(c->messages[0].body, "first");
@@ -164,7 +165,7 @@ TEST(Store, TriggersKeepMessagesAndEventsImmutable) {
   const std::string path = dir.file("caselog.db");
   auto store = openSqliteStore(path);
   store->upsertCase(makeCase("1001"));
-  store->appendMessage("1001", makeMessage("amazon", "We reinstated the listing.", "2026-11-21T09:12:00Z"));
+  testing::appendMessage(*store, "1001", makeMessage("amazon", "We reinstated the listing.", "2026-11-21T09:12:00Z"));
   store->appendEvent("1001", "case_created", at("2026-11-21T10:00:00Z"), {{"subject", "x"}});
   sqlite::Db db(path, false);
   EXPECT_THROW(db.exec("UPDATE events SET kind = 'other'"), Error);

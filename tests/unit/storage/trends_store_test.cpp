@@ -5,6 +5,7 @@
 
 #include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
+#include "unit/storage/append_one.hpp"
 #include "unit/storage/temp_dir.hpp"
 
 namespace caselog {
@@ -43,7 +44,7 @@ GenericVerdict verdict(bool generic) {
 class TrendStore : public ::testing::Test {
  protected:
   std::int64_t add(const std::string& caseId, const std::string& author, const char* sentAt) {
-    return store->appendMessage(caseId, makeMessage(author, sentAt));
+    return testing::appendMessage(*store, caseId, makeMessage(author, sentAt));
   }
   TempDir dir;
   std::unique_ptr<Store> store = openSqliteStore(dir.file("caselog.db"));
@@ -100,7 +101,7 @@ TEST_F(TrendStore, MessageTimesAndVerdictCountsOfCurrentMessages) {
   const auto b2 = add("2002", "amazon", "2026-11-01T08:00:00Z");
   auto edited = makeMessage("amazon", "2026-11-01T09:00:00Z");
   edited.supersedes = b2;
-  const auto b3 = store->appendMessage("2002", edited);  // b2 is no longer current
+  const auto b3 = testing::appendMessage(*store, "2002", edited);  // b2 is no longer current
   store->saveGenericVerdicts("1001", {{a1, verdict(true), {}}});
   store->saveGenericVerdicts("1001", {{a3, verdict(false), {}}});
   store->saveGenericVerdicts("2002", {{b2, verdict(true), {}}});  // superseded: not counted
