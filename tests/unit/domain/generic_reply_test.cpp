@@ -31,7 +31,9 @@ const char* kTemplate =
 
 }  // namespace
 
-// replyBands(ReplyText) reuses the bands of a text seen lately: the same as computing them.
+// replyBands(ReplyText) reuses the bands of a text seen lately: the same as computing them. On the
+// second pass every text is a cache hit; "ab c" and "a bc" must not share an entry (the key keeps
+// the word boundaries).
 TEST(ReplyBands, OfAReplyTextAreThoseOfItsBodyAlsoWhenSeenBefore) {
   const std::vector<std::string> texts = {
       kTemplate,
@@ -43,11 +45,14 @@ TEST(ReplyBands, OfAReplyTextAreThoseOfItsBodyAlsoWhenSeenBefore) {
       " ... ",
       "お問い合わせありがとうございます。本件は担当部署に転送しました。",
       "We refunded order 113-1234567-1234567 ($45.10) and 12 units of FBA15ABC1234.",
+      "ab c",
+      "a bc",
   };
   for (int pass = 0; pass < 2; ++pass) {
     for (const auto& body : texts) EXPECT_EQ(replyBands(ReplyText(body)), replyBands(body)) << body;
   }
   EXPECT_NE(replyBands(ReplyText(texts[1])), replyBands(ReplyText(texts[2])));
+  EXPECT_NE(replyBands(ReplyText("ab c")), replyBands(ReplyText("a bc")));
 }
 
 TEST(ReplyBands, SameTemplateAboutAnotherAsinOrderOrAmountSharesBands) {
