@@ -83,6 +83,7 @@ class ImportCommand : public Command {
     const std::string& path = args.positionals()[0];
     outcome_ = ImportOutcome{};  // the command object lives in the table: start clean
     listCases_ = 0;
+    storedThrough_ = 0;
     batchSize_ = static_cast<std::size_t>(args.getInt("batch", 1000, 1, 100000));
     std::ifstream file;
     std::uintmax_t total = 0;
@@ -95,9 +96,16 @@ class ImportCommand : public Command {
     }
     std::istream& in = path == "-" ? ctx.in : file;
     Progress progress(ctx.err, ctx.terminal.stderrTty, total);
-    readLines(ctx, in, progress);
-    progress.finish();
-    assess(ctx);
+    try {
+      readLines(ctx, in, progress);
+      progress.finish();
+      assess(ctx);
+    } catch (const Error& e) {
+      // A full disk, a lock held too long: every later line would fail the same way.
+      if (e.code() != ErrorCode::storage) throw;
+      progress.finish();
+      return stopped(ctx, path, e.what());
+    }
     return report(ctx, path);
   }
 
@@ -114,6 +122,7 @@ class ImportCommand : public Command {
       try {
         addLine(ctx, parseJsonText(line, "line " + std::to_string(lineNo)), lineNo, batch);
       } catch (const Error& e) {
+        if (e.code() == ErrorCode::storage) throw;
         fail(std::string(e.what()).rfind("line ", 0) == 0
                  ? e.what()
                  : "line " + std::to_string(lineNo) + ": " + e.what());
@@ -133,6 +142,7 @@ class ImportCommand : public Command {
       source.page = "import";
       const auto o = ctx.service.captureList(parsed.listEntries, source);
       listCases_ += static_cast<std::size_t>(o.cases);
+      storedThrough_ = lineNo;
       return;
     }
     CaseSnapshot& s = parsed.cases.front();
@@ -154,6 +164,7 @@ class ImportCommand : public Command {
     for (const auto& e : o.errors)
       outcome_.errors.push_back("in lines " + std::to_string(batch.lines.front()) + "-" +
                                 std::to_string(batch.lines.back()) + ": " + e);
+    storedThrough_ = batch.lines.back();
     batch = Batch{};
   }
 
@@ -175,6 +186,19 @@ class ImportCommand : public Command {
   void fail(const std::string& message) {
     ++outcome_.failed;
     outcome_.errors.push_back(message);
+  }
+
+  // The import stopped on a storage error: what is stored stays (each batch was its own
+  // transaction), and running the same command again skips it and goes on.
+  int stopped(Context& ctx, const std::string& path, const std::string& why) {
+    report(ctx, path);
+    ctx.err << "caselog: import stopped: " << why << "\n";
+    if (storedThrough_ > 0)
+      ctx.err << "caselog: everything up to line " << storedThrough_ << " is stored; ";
+    else
+      ctx.err << "caselog: nothing was stored; ";
+    ctx.err << "run the same command again once this is fixed (what is stored is skipped)\n";
+    return 1;
   }
 
   int report(Context& ctx, const std::string& path) {
@@ -208,6 +232,7 @@ class ImportCommand : public Command {
   std::size_t batchSize_ = 1000;
   ImportOutcome outcome_;
   std::size_t listCases_ = 0;
+  std::size_t storedThrough_ = 0;  // the last line of the last batch stored
 };
 
 }  // namespace

@@ -356,15 +356,21 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
         store_.saveSchedule(done.back().caseId, {std::nullopt, Instant{}});
       }
     };
+    // A storage error (a full disk, a lock held too long, a read-only or damaged file) is not
+    // the snapshot's fault and would fail every later one too: it stops the import, with the
+    // batches before it stored. Anything else is one bad entry spoiling the batch: the batch is
+    // redone one snapshot per transaction, and the bad one reported.
     try {
       store_.transaction([&] { applyAll(valid); });
-    } catch (const Error&) {  // one bad entry spoiled the batch: redo it one snapshot per transaction
+    } catch (const Error& batchError) {
+      if (batchError.code() == ErrorCode::storage) throw;
       std::vector<CaptureOutcome> kept;
       for (auto i : valid) {
         try {
           store_.transaction([&] { applyAll({i}); });
           kept.insert(kept.end(), done.begin(), done.end());
         } catch (const Error& e) {
+          if (e.code() == ErrorCode::storage) throw;
           fail(i, e.what());
         }
       }

@@ -118,7 +118,8 @@ class CaseService {
   // capture.cpp
   CaptureOutcome capture(const CaseSnapshot& snapshot, const CaptureSource& source);
   ListCaptureOutcome captureList(const std::vector<CaseListEntry>& entries, const CaptureSource& source);
-  // Many snapshots in few transactions (caselog import). Bad entries are counted, not fatal.
+  // Many snapshots in few transactions (caselog import). Bad entries are counted, not fatal; a
+  // storage error (full disk, lock held too long) is thrown, with the batches before it stored.
   // The cases are stored and marked for assessment, not assessed: call finishImport() after.
   ImportOutcome importSnapshots(const std::vector<CaseSnapshot>& snapshots, const CaptureSource& source,
                                 const std::function<void(const ImportProgress&)>& progress = {});

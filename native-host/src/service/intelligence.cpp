@@ -202,6 +202,9 @@ std::size_t CaseService::reassessOverdue(const std::function<void(std::size_t do
 }
 
 void CaseService::reassessEach(const std::vector<std::string>& caseIds) {
+  // No write transaction for nothing: the host asks every few milliseconds while a backlog lasts,
+  // and a write lock another program holds would keep it waiting.
+  if (caseIds.empty()) return;
   store_.transaction([&] {
     for (const auto& id : caseIds) {
       auto c = store_.findCase(id, true);

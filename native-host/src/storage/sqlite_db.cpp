@@ -8,6 +8,35 @@
 
 namespace caselog::sqlite {
 
+namespace {
+
+// The error a seller reads (in the CLI, or the extension's failed list) for a failed SQLite call:
+// what it means for the file first, SQLite's own words after. Busy/locked is not here: the
+// transaction runner retries it and words it when it gives up.
+Error storageError(int rc, const std::string& path, const std::string& detail) {
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+      return Error(ErrorCode::storage, "no space left on the disk that holds " + path +
+                                           ": free some space and try again (" + detail + ")");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return Error(ErrorCode::storage, "cannot write " + path + ": it is read-only (" + detail + ")");
+    case SQLITE_IOERR:
+      return Error(ErrorCode::storage, "the disk could not read or write " + path + " (" + detail + ")");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Error(ErrorCode::storage, path + " is damaged or not a CaseLog database (" + detail + ")");
+    default:
+      return Error(ErrorCode::storage, "database error: " + detail);
+  }
+}
+
+bool isBusy(int rc) {
+  return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
+}  // namespace
+
 Db::Db(const std::string& path, bool create) : path_(path) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (create) flags |= SQLITE_OPEN_CREATE;
@@ -34,9 +63,8 @@ Db::Slot& Db::slotFor(std::string_view sql) {
 
 void Db::fail(int rc, std::string_view what) const {
   const std::string message = std::string(what) + ": " + sqlite3_errmsg(db_);
-  const int primary = rc & 0xff;
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw Busy{message};
-  throw Error(ErrorCode::storage, message);
+  if (isBusy(rc)) throw Busy{message};
+  throw storageError(rc, path_, message);
 }
 
 void Db::exec(const char* sql) {
@@ -45,9 +73,8 @@ void Db::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string message = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    const int primary = rc & 0xff;
-    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw Busy{message};
-    throw Error(ErrorCode::storage, "database error: " + message);
+    if (isBusy(rc)) throw Busy{message};
+    throw storageError(rc, path_, message);
   }
 }
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -23,8 +24,13 @@ namespace caselog {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;  // SQLite waits this long for a lock before SQLITE_BUSY
-constexpr int kMaxAttempts = 8;       // then the whole transaction is retried this many times
+using SteadyClock = std::chrono::steady_clock;
+
+// How long a transaction waits for another program's lock (SQLite's busy handler, then retries
+// from the start) before it gives up with a storage error. Below the extension's 15 s request
+// timeout, so that the browser hears why (and keeps the capture in its outbox) instead of timing
+// out while the host still waits.
+constexpr std::chrono::milliseconds kLockWait{10000};
 
 // The transaction open on this thread, per store: its connection, its queued index writes and
 // the near-duplicate bands it saw full (sqlite::FullBands, told after COMMIT).
@@ -55,7 +61,22 @@ void rollbackQuietly(sqlite::Db& db) {
 }
 
 void backoff(int attempt) {
-  std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt + 1) + (std::rand() % 10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(5 * std::min(attempt + 1, 20) + (std::rand() % 10)));
+}
+
+// Before each attempt: SQLite's busy handler waits at most what is left of the transaction's
+// kLockWait, so that retries never add up to more. False when nothing is left.
+bool waitAtMostUntil(sqlite::Db& db, SteadyClock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
+  if (left.count() <= 0) return false;
+  sqlite3_busy_timeout(db.handle(), static_cast<int>(left.count()));
+  return true;
+}
+
+Error lockedError(const std::string& path, const std::string& detail) {
+  return Error(ErrorCode::storage, "the database " + path + " is locked by another program (waited " +
+                                       std::to_string(kLockWait.count() / 1000) + " s; " + detail +
+                                       "): nothing was changed, try again");
 }
 
 // Creates the file with mode 0600 before SQLite does (SQLite gives -wal/-shm the same mode),
@@ -71,7 +92,7 @@ void prepareFile(const std::string& path) {
 void configure(sqlite::Db& db, sqlite::Checkpointer& checkpointer) {
   if (!search::registerRankFunction(db.handle()))
     throw Error(ErrorCode::storage, "this SQLite library has no FTS5 full-text search");
-  sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+  sqlite3_busy_timeout(db.handle(), static_cast<int>(kLockWait.count()));
   // An 8 MB page cache per connection (SQLite's default is 2 MB): the case, message, band and
   // full-text b-trees a capture or an import batch touches stay in memory. Import at 5,000 cases:
   // storing 1.87 -> 1.47 CPU s, assessing 5.5 -> 3.8 s. Pages are allocated as they are used.
@@ -85,13 +106,15 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointe
   prepareFile(path_);
   auto db = std::make_unique<sqlite::Db>(path_, false);
   configure(*db, checkpointer_);
+  const auto deadline = SteadyClock::now() + kLockWait;
   for (int attempt = 0;; ++attempt) {
     try {
+      if (!waitAtMostUntil(*db, deadline)) throw sqlite::Busy{"database is locked"};
       db->exec("PRAGMA journal_mode = WAL");
       sqlite::migrate(*db);
       break;
     } catch (const sqlite::Busy& busy) {
-      if (attempt + 1 >= kMaxAttempts) throw Error(ErrorCode::storage, "database is busy: " + busy.message);
+      if (SteadyClock::now() >= deadline) throw lockedError(path_, busy.message);
       backoff(attempt);
     }
   }
@@ -160,8 +183,10 @@ void SqliteStore::writeTx(const std::function<void(sqlite::Db&)>& fn) {
 // the lock. `begin` is "BEGIN" (a read snapshot) or "BEGIN IMMEDIATE" (the write lock up front).
 void SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)>& fn) {
   auto db = takeConnection();
+  const auto deadline = SteadyClock::now() + kLockWait;
   for (int attempt = 0;; ++attempt) {
     try {
+      if (!waitAtMostUntil(*db, deadline)) throw sqlite::Busy{"database is locked"};
       sqlite::fts::Pending fts;
       std::vector<std::int64_t> sawFull;
       ActiveScope scope(this, db.get(), &fts, &sawFull);
@@ -177,12 +202,12 @@ void SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)
       break;
     } catch (const sqlite::Busy& busy) {
       rollbackQuietly(*db);
-      if (attempt + 1 < kMaxAttempts) {
+      if (SteadyClock::now() < deadline) {
         backoff(attempt);
         continue;
       }
       giveBack(std::move(db));
-      throw Error(ErrorCode::storage, "database is busy: " + busy.message);
+      throw lockedError(path_, busy.message);
     } catch (...) {
       rollbackQuietly(*db);
       giveBack(std::move(db));

@@ -1,0 +1,225 @@
+// The database failing under the host and the CLI, for real: a write lock another program holds,
+// and a full disk (a small tmpfs mounted in a user and mount namespace of the host's own). Each
+// failure is a `storage` error the extension keeps the capture for (docs/PROTOCOL.md), says what
+// happened in words a seller can act on, and loses nothing acknowledged; once the cause is gone
+// the same request is stored.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <thread>
+
+#include "process/cli_support.hpp"
+#include "process/support.hpp"
+#include "storage/sqlite_db.hpp"
+
+namespace caselog::test {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A capture of `messages` messages that each need about `bodyBytes` bytes.
+nlohmann::json capture(const std::string& caseId, int messages = 4, std::size_t bodyBytes = 0) {
+  return captureRequest("c" + caseId, sampleCase(caseId, messages, bodyBytes));
+}
+
+nlohmann::json caseRequest(const std::string& caseId) {
+  return {{"type", "case"}, {"id", "case-" + caseId}, {"caseId", caseId}};
+}
+
+TEST(StorageFailure, AWriteLockHeldTooLongIsAStorageErrorAndTheRetryIsStored) {
+  TempDir dir;
+  HostProcess host(dir);
+  ASSERT_EQ(host.request(capture("9100"))["type"], "ack") << host.stderrText();
+  writeFile(dir.file("one.json"), sampleCase("9102").dump());
+
+  // Another program takes the write lock and keeps it (as `sqlite3 caselog.db` with BEGIN would).
+  sqlite::Db other(dir.dbPath(), false);
+  other.exec("BEGIN IMMEDIATE");
+
+  // The CLI waits at the same time, in its own process.
+  RunResult cliResult;
+  std::thread cliCapture([&] { cliResult = cli(dir, {"capture", dir.file("one.json")}); });
+  const auto t0 = Clock::now();
+  const auto refused = host.request(capture("9101"), 30s);
+  const double waited = secondsSince(t0);
+  cliCapture.join();
+
+  EXPECT_EQ(refused["type"], "error") << refused;
+  EXPECT_EQ(refused["code"], "storage") << refused;
+  const std::string message = refused.value("message", "");
+  EXPECT_TRUE(contains(message, "locked by another program")) << message;
+  EXPECT_TRUE(contains(message, dir.dbPath())) << message;
+  // It waited for the lock (10 s), and answered before the extension's 15 s request timeout.
+  EXPECT_GT(waited, 9.0);
+  EXPECT_LT(waited, 14.0);
+  EXPECT_EQ(cliResult.exitCode, 1) << cliResult.out << cliResult.err;
+  EXPECT_TRUE(contains(cliResult.err, "locked by another program")) << cliResult.err;
+  EXPECT_EQ(lineCount(cliResult.err), 1u) << cliResult.err;
+
+  // The host still serves at once (its background work asks for no write lock when it has
+  // nothing to write), and reads are not blocked by a writer (WAL).
+  const auto t2 = Clock::now();
+  EXPECT_EQ(host.request({{"type", "hello"}, {"id", "h"}, {"protocol", 1}})["type"], "hello");
+  EXPECT_EQ(host.request(caseRequest("9100"))["type"], "case");
+  EXPECT_LT(secondsSince(t2), 5.0) << "the host waited for the lock again";
+
+  // A lock released while the capture waits: the capture is stored, late but without an error.
+  std::thread release([&] {
+    std::this_thread::sleep_for(1500ms);
+    other.exec("ROLLBACK");
+  });
+  const auto t1 = Clock::now();
+  const auto stored = host.request(capture("9101"), 30s);
+  const double late = secondsSince(t1);
+  release.join();
+  EXPECT_EQ(stored["type"], "ack") << stored;
+  EXPECT_GT(late, 1.0);
+
+  const auto retried = cli(dir, {"capture", dir.file("one.json")});
+  EXPECT_EQ(retried.exitCode, 0) << retried.err;
+  for (const char* id : {"9100", "9101", "9102"}) {
+    const auto c = host.request(caseRequest(id));
+    ASSERT_EQ(c["type"], "case") << c;
+    EXPECT_EQ(c["case"]["messageCount"], id == std::string("9102") ? 2 : 4) << id;
+  }
+  host.closeStdin();
+  EXPECT_EQ(host.wait(), 0);
+  EXPECT_EQ(cli(dir, {"verify"}).exitCode, 0);
+}
+
+// ---- a full disk ----
+
+constexpr const char* kUnshare = "/usr/bin/unshare";
+// Mounts a tmpfs of SIZE on DIR in a new user and mount namespace, then runs the rest as given:
+//   unshare -Urm sh -c SCRIPT sh SIZE DIR PROGRAM ARGS...
+constexpr const char* kMountThenRun =
+    "mount -t tmpfs -o size=\"$1\" tmpfs \"$2\" || exit 97; shift 2; exec \"$@\"";
+
+std::vector<std::string> onSmallDisk(const std::string& size, const std::string& dir,
+                                     std::vector<std::string> program) {
+  std::vector<std::string> argv = {"-Urm", "sh", "-c", kMountThenRun, "sh", size, dir};
+  argv.insert(argv.end(), program.begin(), program.end());
+  return argv;
+}
+
+// Whether this machine lets an unprivileged process mount a tmpfs in its own namespaces.
+bool smallDisksWork(const TempDir& dir) {
+  if (!std::filesystem::exists(kUnshare)) return false;
+  std::filesystem::create_directory(dir.file("probe"));
+  std::vector<std::string> argv = onSmallDisk("64k", dir.file("probe"), {"true"});
+  argv.insert(argv.begin(), kUnshare);
+  return runProcess(argv, childEnvironment(dir)).exitCode == 0;
+}
+
+// Fills the file system holding `path` (seen through /proc/PID/root, in the host's namespace).
+void fillDisk(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  ASSERT_GE(fd, 0) << path << ": " << std::strerror(errno);
+  const std::string block(4096, 'x');
+  while (::write(fd, block.data(), block.size()) > 0) {
+  }
+  EXPECT_EQ(errno, ENOSPC);
+  ::close(fd);
+}
+
+TEST(StorageFailure, AFullDiskIsAStorageErrorAndTheHostGoesOnOnceThereIsSpace) {
+  TempDir dir;
+  if (!smallDisksWork(dir)) GTEST_SKIP() << "no user namespaces here to mount a small tmpfs in";
+  const std::string disk = dir.file("disk");
+  std::filesystem::create_directory(disk);
+  const std::string db = disk + "/caselog.db";
+  HostProcess host(dir, onSmallDisk("1m", disk, {CASELOG_HOST_BIN, "--no-view", "--db", db}), {}, kUnshare);
+  const auto hello = host.request({{"type", "hello"}, {"id", "h"}, {"protocol", 1}});
+  ASSERT_EQ(hello["type"], "hello") << hello << host.stderrText();
+  ASSERT_EQ(hello["db"], db);
+  ASSERT_EQ(host.request(capture("9200"))["type"], "ack") << host.stderrText();
+
+  const std::string filler = "/proc/" + std::to_string(host.pid()) + "/root" + disk + "/filler";
+  fillDisk(filler);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const auto refused = host.request(capture("9201", 40, 1000));
+    EXPECT_EQ(refused["type"], "error") << refused;
+    EXPECT_EQ(refused["code"], "storage") << refused;
+    EXPECT_TRUE(contains(refused.value("message", ""), "no space left on the disk that holds " + db)) << refused;
+  }
+  EXPECT_EQ(host.request({{"type", "hello"}, {"id", "h2"}, {"protocol", 1}})["type"], "hello");
+  const auto before = host.request(caseRequest("9200"));
+  ASSERT_EQ(before["type"], "case") << before;
+  EXPECT_EQ(before["case"]["messageCount"], 4);
+  const auto missing = host.request(caseRequest("9201"));
+  EXPECT_EQ(missing["code"], "not_found") << missing;  // nothing of the refused capture was kept
+
+  ASSERT_EQ(::unlink(filler.c_str()), 0) << std::strerror(errno);
+  const auto stored = host.request(capture("9201", 40, 1000));
+  EXPECT_EQ(stored["type"], "ack") << stored;
+  EXPECT_EQ(stored["newMessages"], 40);
+
+  // The chain is whole: checked in the host's namespace, where the small disk is.
+  const auto verify = runProcess({"/usr/bin/nsenter", "-t", std::to_string(host.pid()), "-U", "-m",
+                                  "--preserve-credentials", CASELOG_CLI_BIN, "--db", db, "verify"},
+                                 childEnvironment(dir));
+  EXPECT_EQ(verify.exitCode, 0) << verify.out << verify.err;
+  EXPECT_TRUE(contains(verify.out, "intact")) << verify.out;
+  host.closeStdin();
+  EXPECT_EQ(host.wait(), 0) << host.stderrText();
+}
+
+// An import that meets a full disk stops at once (it does not try every later line), says how
+// far it got, keeps the batches stored before, and finishes when run again with space.
+TEST(StorageFailure, AFullDiskStopsAnImportAndRunningItAgainFinishesIt) {
+  TempDir dir;
+  if (!smallDisksWork(dir)) GTEST_SKIP() << "no user namespaces here to mount a small tmpfs in";
+  std::string lines;
+  for (int i = 0; i < 400; ++i) lines += sampleCase(std::to_string(930000 + i), 6, 600).dump() + "\n";
+  writeFile(dir.file("cases.jsonl"), lines);
+  const std::string disk = dir.file("disk");
+  std::filesystem::create_directory(disk);
+  // Inside the namespace: import into an almost full disk, then free it and import again.
+  const std::string script =
+      "cli=\"$1\"; db=\"$2\"/caselog.db; file=\"$3\"; cd \"$4\" || exit 1\n"
+      "dd if=/dev/zero of=\"$2\"/filler bs=1k count=10500 2>/dev/null\n"
+      "\"$cli\" --db \"$db\" import --batch 50 \"$file\" >first.out 2>first.err; echo $? >first.code\n"
+      "rm \"$2\"/filler\n"
+      "\"$cli\" --db \"$db\" import \"$file\" --json >second.out 2>second.err; echo $? >second.code\n"
+      "\"$cli\" --db \"$db\" list --json --limit 1 >list.out\n"
+      "\"$cli\" --db \"$db\" verify >verify.out 2>&1; echo $? >verify.code\n";
+  writeFile(dir.file("steps.sh"), script);
+  std::vector<std::string> argv = onSmallDisk(
+      "12m", disk, {"/bin/sh", dir.file("steps.sh"), CASELOG_CLI_BIN, disk, dir.file("cases.jsonl"), dir.path()});
+  argv.insert(argv.begin(), kUnshare);
+  const auto run = runProcess(argv, childEnvironment(dir), {}, 120s);
+  ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+  const auto read = [&](const char* name) {
+    std::ifstream in(dir.file(name));
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string firstErr = read("first.err");
+  EXPECT_EQ(read("first.code"), "1\n") << firstErr;
+  EXPECT_TRUE(contains(firstErr, "import stopped: no space left on the disk")) << firstErr;
+  EXPECT_TRUE(contains(firstErr, "is stored; run the same command again")) << firstErr;
+  EXPECT_LE(lineCount(firstErr), 14u) << "it tried line after line:\n" << firstErr;
+
+  EXPECT_EQ(read("second.code"), "0\n") << read("second.err");
+  const auto second = nlohmann::json::parse(read("second.out"), nullptr, false);
+  ASSERT_TRUE(second.is_object()) << read("second.out");
+  EXPECT_GT(second["created"].get<int>(), 0);     // what the first run could not store
+  EXPECT_LT(second["created"].get<int>(), 400);   // what it stored is skipped
+  EXPECT_EQ(second["failed"], 0);
+  const auto list = nlohmann::json::parse(read("list.out"), nullptr, false);
+  EXPECT_EQ(list["total"], 400) << read("list.out");
+  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.out");
+}
+
+}  // namespace
+}  // namespace caselog::test
