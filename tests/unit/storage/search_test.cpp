@@ -294,8 +294,12 @@ TEST_F(SearchStore, AnImportLeavesTheIndexInOneSegment) {
   const auto before = find("reimbursement").hits.size();
   store_->optimizeSearchIndex(1);  // 1 message of 47: left alone
   EXPECT_GT(segments(path), 1);
+  const auto counter = store_->changeCounter();  // one more per write transaction that changed rows
   store_->optimizeSearchIndex(40);
   EXPECT_EQ(segments(path), 1);
+  // In steps, each its own short transaction (a running host's captures get the lock in between):
+  // for each of the two indexes, a step that merged and one that found nothing left to merge.
+  EXPECT_EQ(store_->changeCounter() - counter, 4);
   EXPECT_EQ(find("reimbursement").hits.size(), before);
   EXPECT_EQ(find("inventory").hits.size(), 20u);  // a full page, as before
 }
