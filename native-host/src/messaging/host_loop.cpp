@@ -159,11 +159,13 @@ class HostLoop {
   // Refreshes a slice of overdue assessments (CaseService::reassessDue): about ten milliseconds of
   // work (a case whose replies have no verdicts yet takes ~2.5 ms at 100,000 cases), so a capture
   // arriving meanwhile waits no longer than that. True when a full slice was done (more may wait).
+  // Not while another program holds the write lock (an import): then the next try is an interval
+  // later.
   bool reassessSlice() {
     constexpr std::size_t kSlice = 5;
     try {
       std::lock_guard lock(dispatcher_.serviceMutex());
-      return dispatcher_.service().reassessDue(kSlice) == kSlice;
+      return dispatcher_.service().reassessDueIfUnlocked(kSlice) == kSlice;
     } catch (const std::exception& e) {
       std::cerr << "caselog-host: reassessing cases failed: " << e.what() << "\n";
       return false;

@@ -382,6 +382,7 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
       out.newMessages += static_cast<std::size_t>(one.newMessages);
     }
     if (progress) progress({end, snapshots.size()});
+    store_.pauseForWriters();
   }
   return out;
 }

@@ -187,7 +187,14 @@ void CaseService::reassess(const std::string& caseId, CaptureOutcome* outcome) {
 
 std::size_t CaseService::reassessDue(std::size_t limit) {
   const auto ids = store_.reassessmentsDue(now(), limit);
-  reassessEach(ids);
+  // No write transaction for nothing: a write lock another program holds would keep us waiting.
+  if (!ids.empty()) store_.transaction([&] { assessEach(ids); });
+  return ids.size();
+}
+
+std::optional<std::size_t> CaseService::reassessDueIfUnlocked(std::size_t limit) {
+  const auto ids = store_.reassessmentsDue(now(), limit);
+  if (!ids.empty() && !store_.transactionIfUnlocked([&] { assessEach(ids); })) return std::nullopt;
   return ids.size();
 }
 
@@ -198,20 +205,16 @@ std::size_t CaseService::reassessOverdue(const std::function<void(std::size_t do
     total += n;
     if (progress && n > 0) progress(total);
     if (n < kBatch) return total;
+    store_.pauseForWriters();
   }
 }
 
-void CaseService::reassessEach(const std::vector<std::string>& caseIds) {
-  // No write transaction for nothing: the host asks every few milliseconds while a backlog lasts,
-  // and a write lock another program holds would keep it waiting.
-  if (caseIds.empty()) return;
-  store_.transaction([&] {
-    for (const auto& id : caseIds) {
-      auto c = store_.findCase(id, true);
-      if (!c) continue;  // removed meanwhile (team mode)
-      assessAndSave(store_, config_, *c, now());
-    }
-  });
+void CaseService::assessEach(const std::vector<std::string>& caseIds) {
+  for (const auto& id : caseIds) {
+    auto c = store_.findCase(id, true);
+    if (!c) continue;  // removed meanwhile (team mode)
+    assessAndSave(store_, config_, *c, now());
+  }
 }
 
 std::vector<Reminder> CaseService::remindersFor(const CaseRecord& c) {

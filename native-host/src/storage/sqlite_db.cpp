@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <thread>
 #include <utility>
 
 #include "core/error.hpp"
@@ -48,6 +49,17 @@ Db::Db(const std::string& path, bool create) : path_(path) {
     throw Error(ErrorCode::storage, "cannot open database " + path + ": " + why);
   }
   sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_handler(db_, &Db::onBusy, this);
+}
+
+void Db::waitForLocksUntil(std::chrono::steady_clock::time_point deadline) {
+  lockDeadline_ = deadline;
+}
+
+int Db::onBusy(void* self, int) {
+  if (std::chrono::steady_clock::now() >= static_cast<Db*>(self)->lockDeadline_) return 0;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return 1;
 }
 
 Db::~Db() {

@@ -2,6 +2,7 @@
 // (Stmt) with bound parameters only. SQL text is always a constant; values never enter it.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -34,6 +35,12 @@ class Db {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 
+  // A statement that meets another connection's lock tries again every millisecond until
+  // `deadline`, then fails with SQLITE_BUSY. Until this is called it fails at once. (SQLite's own
+  // busy handler sleeps longer and longer, up to 100 ms at a time, so it rarely sees the short
+  // gap a bulk job leaves between two transactions for other writers: Store::pauseForWriters.)
+  void waitForLocksUntil(std::chrono::steady_clock::time_point deadline);
+
   // Throws Busy for SQLITE_BUSY/LOCKED, caselog::Error(storage) otherwise; rc must be an error.
   [[noreturn]] void fail(int rc, std::string_view what) const;
 
@@ -54,7 +61,10 @@ class Db {
   // stays put while the map grows.
   Slot& slotFor(std::string_view sql);
 
+  static int onBusy(void* self, int attempts);
+
   sqlite3* db_ = nullptr;
+  std::chrono::steady_clock::time_point lockDeadline_{};
   std::unordered_map<std::string, Slot, TextHash, std::equal_to<>> cache_;
   std::string path_;
 };

@@ -7,6 +7,7 @@
 // the store's own (storage/checkpointer.hpp), not inside a commit.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -25,11 +26,19 @@ namespace caselog {
 
 class SqliteStore final : public Store {
  public:
+  // How long a transaction waits for another program's lock (the connection's busy handler, then
+  // retries from the start) before it gives up with a storage error. Below the extension's 15 s
+  // request timeout, so that the browser hears why (and keeps the capture in its outbox) instead
+  // of timing out while the host still waits.
+  static constexpr std::chrono::milliseconds kLockWait{10000};
+
   explicit SqliteStore(std::string path);
   ~SqliteStore() override;
 
   void transaction(const std::function<void()>& fn) override;
   void savepoint(const std::function<void()>& fn) override;
+  bool transactionIfUnlocked(const std::function<void()>& fn) override;
+  void pauseForWriters() override;
 
   std::optional<CaseRecord> findCase(const std::string& caseId, bool withMessages) override;
   bool upsertCase(const CaseRecord& c) override;
@@ -99,8 +108,9 @@ class SqliteStore final : public Store {
     }
   }
   void readTx(const std::function<void(sqlite::Db&)>& fn);
-  void writeTx(const std::function<void(sqlite::Db&)>& fn);
-  void runTx(const char* begin, const std::function<void(sqlite::Db&)>& fn);
+  bool writeTx(const std::function<void(sqlite::Db&)>& fn, std::chrono::milliseconds wait = kLockWait);
+  bool runTx(const char* begin, const std::function<void(sqlite::Db&)>& fn,
+             std::chrono::milliseconds wait = kLockWait);
 
   std::unique_ptr<sqlite::Db> takeConnection();
   void giveBack(std::unique_ptr<sqlite::Db> db);

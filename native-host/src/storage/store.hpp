@@ -64,6 +64,15 @@ class Store {
   // fail alone: an exception from fn undoes fn's writes only and propagates; the writes made
   // before it in the transaction stay, to be committed with it.
   virtual void savepoint(const std::function<void()>& fn) = 0;
+  // Called by a bulk job (import, a backlog of reassessments) between two of its transactions:
+  // a moment without the write lock, in which a writer waiting for it (the host's capture while
+  // `caselog import` runs) takes it. Without it the job takes the lock straight back and the
+  // other writer waits for the whole job.
+  virtual void pauseForWriters() = 0;
+  // transaction(), if the write lock is free now: when another connection holds it, returns false
+  // at once with nothing run. For background work that can as well be done later, and should not
+  // hold up (or be held up by) the writer that has the lock, e.g. an import.
+  virtual bool transactionIfUnlocked(const std::function<void()>& fn) = 0;
 
   // ---- cases ----
   // Identifiers and notes are always filled; messages (current versions only, oldest first:

@@ -4,6 +4,7 @@
 // tests of the storage owner; these live with the CLI, which owns intelligence.cpp.)
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 
 #include "core/error.hpp"
@@ -212,6 +213,22 @@ TEST_F(Intelligence, ReassessDueRefreshesOnlyOverdueOpenCases) {
   EXPECT_EQ(service->reassessDue(2), 1u);
   EXPECT_EQ(service->reassessDue(2), 0u);
   EXPECT_GE(store->storedPriority("5603")->score, before);
+}
+
+// The host's slices give way to another writer (an import assessing its own cases): nothing is
+// done, nothing waited for, and the cases stay due for a later slice.
+TEST_F(Intelligence, TheHostsSliceDoesNothingWhileAnotherConnectionWrites) {
+  capture(snapshot("5701", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                   "Pending Amazon action"));
+  now += std::chrono::hours{7};
+  auto other = openSqliteStore(dir.file("t.db"));
+  std::optional<std::size_t> whileLocked;
+  other->transaction([&] { whileLocked = service->reassessDueIfUnlocked(5); });
+  EXPECT_FALSE(whileLocked.has_value());
+  EXPECT_EQ(store->reassessmentsDue(now, 10), std::vector<std::string>{"5701"});
+  EXPECT_EQ(service->reassessDueIfUnlocked(5), std::optional<std::size_t>(1));
+  EXPECT_TRUE(store->reassessmentsDue(now, 10).empty());
+  EXPECT_EQ(service->reassessDueIfUnlocked(5), std::optional<std::size_t>(0));  // nothing due
 }
 
 TEST_F(Intelligence, TrendsCountWhatIsStored) {

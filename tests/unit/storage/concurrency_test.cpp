@@ -65,5 +65,26 @@ TEST(Concurrency, SeparateConnectionsOnOneFileLoseNothing) {
   EXPECT_TRUE(report.ok) << report.problem;
 }
 
+// transactionIfUnlocked: while another connection holds the write lock, false at once with
+// nothing run (no wait for the lock); when it is free, one transaction like transaction().
+TEST(Concurrency, ATransactionIfUnlockedGivesWayToAnotherWriter) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("caselog.db"));
+  auto other = openSqliteStore(dir.file("caselog.db"));
+  bool ran = false;
+  const auto t0 = std::chrono::steady_clock::now();
+  other->transaction([&] { EXPECT_FALSE(store->transactionIfUnlocked([&] { ran = true; })); });
+  EXPECT_FALSE(ran);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(5)) << "it waited for the lock";
+  EXPECT_TRUE(store->transactionIfUnlocked([&] {
+    ran = true;
+    CaseRecord c;
+    c.caseId = "4242";
+    store->upsertCase(c);
+  }));
+  EXPECT_TRUE(ran);
+  EXPECT_TRUE(other->findCase("4242", false));
+}
+
 }  // namespace
 }  // namespace caselog
