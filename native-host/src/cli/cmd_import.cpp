@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <optional>
 
 #include "cli/command.hpp"
 #include "cli/input.hpp"
@@ -84,6 +85,7 @@ class ImportCommand : public Command {
     outcome_ = ImportOutcome{};  // the command object lives in the table: start clean
     listCases_ = 0;
     storedThrough_ = 0;
+    stoppedBy_.reset();
     batchSize_ = static_cast<std::size_t>(args.getInt("batch", 1000, 1, 100000));
     std::ifstream file;
     std::uintmax_t total = 0;
@@ -100,11 +102,11 @@ class ImportCommand : public Command {
       readLines(ctx, in, progress);
       progress.finish();
       assess(ctx);
-    } catch (const Error& e) {
+    } catch (const StorageUnavailable& e) {
       // A full disk, a lock held too long: every later line would fail the same way.
-      if (e.code() != ErrorCode::storage) throw;
       progress.finish();
-      return stopped(ctx, path, e.what());
+      stoppedBy_ = e.what();
+      return stopped(ctx, path);
     }
     return report(ctx, path);
   }
@@ -121,8 +123,9 @@ class ImportCommand : public Command {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       try {
         addLine(ctx, parseJsonText(line, "line " + std::to_string(lineNo)), lineNo, batch);
+      } catch (const StorageUnavailable&) {
+        throw;
       } catch (const Error& e) {
-        if (e.code() == ErrorCode::storage) throw;
         fail(std::string(e.what()).rfind("line ", 0) == 0
                  ? e.what()
                  : "line " + std::to_string(lineNo) + ": " + e.what());
@@ -164,7 +167,8 @@ class ImportCommand : public Command {
     for (const auto& e : o.errors)
       outcome_.errors.push_back("in lines " + std::to_string(batch.lines.front()) + "-" +
                                 std::to_string(batch.lines.back()) + ": " + e);
-    storedThrough_ = batch.lines.back();
+    if (o.handled > 0) storedThrough_ = batch.lines[o.handled - 1];
+    if (o.stopped) throw StorageUnavailable(*o.stopped);
     batch = Batch{};
   }
 
@@ -188,13 +192,13 @@ class ImportCommand : public Command {
     outcome_.errors.push_back(message);
   }
 
-  // The import stopped on a storage error: what is stored stays (each batch was its own
+  // The import stopped on a StorageUnavailable: what is stored stays (each batch was its own
   // transaction), and running the same command again skips it and goes on.
-  int stopped(Context& ctx, const std::string& path, const std::string& why) {
+  int stopped(Context& ctx, const std::string& path) {
     report(ctx, path);
-    ctx.err << "caselog: import stopped: " << why << "\n";
+    ctx.err << "caselog: import stopped: " << *stoppedBy_ << "\n";
     if (storedThrough_ > 0)
-      ctx.err << "caselog: everything up to line " << storedThrough_ << " is stored; ";
+      ctx.err << "caselog: every line up to line " << storedThrough_ << " is stored, except those reported as failed; ";
     else
       ctx.err << "caselog: nothing was stored; ";
     ctx.err << "run the same command again once this is fixed (what is stored is skipped)\n";
@@ -208,7 +212,9 @@ class ImportCommand : public Command {
                           {"newMessages", outcome_.newMessages},
                           {"listCases", listCases_},
                           {"failed", outcome_.failed},
-                          {"errors", outcome_.errors}});
+                          {"errors", outcome_.errors},
+                          {"stopped", stoppedBy_ ? nlohmann::json(*stoppedBy_) : nlohmann::json(nullptr)},
+                          {"storedThroughLine", storedThrough_}});
     }
     for (std::size_t i = 0; i < outcome_.errors.size() && i < kMaxErrorsShown; ++i)
       ctx.err << "caselog: " << outcome_.errors[i] << "\n";
@@ -232,7 +238,8 @@ class ImportCommand : public Command {
   std::size_t batchSize_ = 1000;
   ImportOutcome outcome_;
   std::size_t listCases_ = 0;
-  std::size_t storedThrough_ = 0;  // the last line of the last batch stored
+  std::size_t storedThrough_ = 0;        // the last line handled (stored or failed) before a stop
+  std::optional<std::string> stoppedBy_;  // the storage error that stopped the import
 };
 
 }  // namespace

@@ -20,4 +20,12 @@ class Error : public std::runtime_error {
   ErrorCode code_;
 };
 
+// A storage error that is the disk's or the file's, not the request's: no space left, a read-only
+// or damaged file, an I/O error, a write lock held too long. Every later write meets it too, so a
+// bulk job stops on it (caselog import) instead of trying its entries one by one.
+class StorageUnavailable : public Error {
+ public:
+  explicit StorageUnavailable(const std::string& message) : Error(ErrorCode::storage, message) {}
+};
+
 }  // namespace caselog

@@ -332,57 +332,65 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
     if (out.errors.size() < kMaxImportErrors)
       out.errors.push_back("line " + std::to_string(index + 1) + ": " + why);
   };
-  for (std::size_t start = 0; start < snapshots.size(); start += kImportBatch) {
-    const std::size_t end = std::min(snapshots.size(), start + kImportBatch);
-    std::vector<std::size_t> valid;
-    for (std::size_t i = start; i < end; ++i) {
-      try {
-        validate(snapshots[i]);
-        valid.push_back(i);
-      } catch (const Error& e) {
-        fail(i, e.what());
-      }
-    }
-    std::vector<CaptureOutcome> done;
-    // Each stored case is marked for assessment (due at once) instead of assessed here: the
-    // assessment is half the work of an import, and a caller that needs it now runs
-    // finishImport() next (caselog import does, with its own progress); the host would too.
-    // Its reminders count from that assessment on (it saves when they come due).
-    auto applyAll = [&](const std::vector<std::size_t>& which) {
-      done.clear();
-      SnapshotMerge merge(store_, config_, captureTime(source, now()));
-      for (auto i : which) {
-        done.push_back(merge.apply(snapshots[i]));
-        store_.saveSchedule(done.back().caseId, {std::nullopt, Instant{}});
-      }
-    };
-    // A storage error (a full disk, a lock held too long, a read-only or damaged file) is not
-    // the snapshot's fault and would fail every later one too: it stops the import, with the
-    // batches before it stored. Anything else is one bad entry spoiling the batch: the batch is
-    // redone one snapshot per transaction, and the bad one reported.
-    try {
-      store_.transaction([&] { applyAll(valid); });
-    } catch (const Error& batchError) {
-      if (batchError.code() == ErrorCode::storage) throw;
-      std::vector<CaptureOutcome> kept;
-      for (auto i : valid) {
-        try {
-          store_.transaction([&] { applyAll({i}); });
-          kept.insert(kept.end(), done.begin(), done.end());
-        } catch (const Error& e) {
-          if (e.code() == ErrorCode::storage) throw;
-          fail(i, e.what());
-        }
-      }
-      done = std::move(kept);
-    }
+  std::vector<CaptureOutcome> done;
+  auto count = [&] {
     for (const auto& one : done) {
       ++out.snapshots;
       out.created += one.created ? 1 : 0;
       out.newMessages += static_cast<std::size_t>(one.newMessages);
     }
-    if (progress) progress({end, snapshots.size()});
-    store_.pauseForWriters();
+  };
+  // Each stored case is marked for assessment (due at once) instead of assessed here: the
+  // assessment is half the work of an import, and a caller that needs it now runs finishImport()
+  // next (caselog import does, with its own progress); the host would too. Its reminders count
+  // from that assessment on (it saves when they come due).
+  auto applyAll = [&](const std::vector<std::size_t>& which) {
+    done.clear();
+    SnapshotMerge merge(store_, config_, captureTime(source, now()));
+    for (auto i : which) {
+      done.push_back(merge.apply(snapshots[i]));
+      store_.saveSchedule(done.back().caseId, {std::nullopt, Instant{}});
+    }
+  };
+  try {
+    for (std::size_t start = 0; start < snapshots.size(); start += kImportBatch) {
+      const std::size_t end = std::min(snapshots.size(), start + kImportBatch);
+      std::vector<std::size_t> valid;
+      for (std::size_t i = start; i < end; ++i) {
+        try {
+          validate(snapshots[i]);
+          valid.push_back(i);
+        } catch (const Error& e) {
+          fail(i, e.what());
+        }
+      }
+      // A StorageUnavailable is not the snapshot's fault and would fail every later one too: it
+      // stops the import, with the batches before it stored. Any other error is one bad entry
+      // spoiling the batch: the batch is redone one snapshot per transaction, the bad one reported.
+      try {
+        store_.transaction([&] { applyAll(valid); });
+        count();
+      } catch (const StorageUnavailable&) {
+        throw;
+      } catch (const Error&) {
+        for (auto i : valid) {
+          try {
+            store_.transaction([&] { applyAll({i}); });
+            count();
+          } catch (const StorageUnavailable&) {
+            out.handled = i;
+            throw;
+          } catch (const Error& e) {
+            fail(i, e.what());
+          }
+        }
+      }
+      out.handled = end;
+      if (progress) progress({end, snapshots.size()});
+      store_.pauseForWriters();
+    }
+  } catch (const StorageUnavailable& e) {
+    out.stopped = e.what();
   }
   return out;
 }

@@ -51,6 +51,11 @@ struct ImportOutcome {
   std::size_t newMessages = 0;
   std::size_t failed = 0;
   std::vector<std::string> errors;  // "line 12: missing caseId", at most a few dozen kept
+  // Set when a storage error that every later write would meet too (StorageUnavailable: a full
+  // disk, a lock held too long) stopped the import: the snapshots from index `handled` on were
+  // not tried; each one before it is stored or counted in `failed`.
+  std::optional<std::string> stopped;
+  std::size_t handled = 0;
 };
 
 struct SearchQuery {
@@ -119,7 +124,7 @@ class CaseService {
   CaptureOutcome capture(const CaseSnapshot& snapshot, const CaptureSource& source);
   ListCaptureOutcome captureList(const std::vector<CaseListEntry>& entries, const CaptureSource& source);
   // Many snapshots in few transactions (caselog import). Bad entries are counted, not fatal; a
-  // storage error (full disk, lock held too long) is thrown, with the batches before it stored.
+  // StorageUnavailable (full disk, lock held too long) stops it: see ImportOutcome::stopped.
   // The cases are stored and marked for assessment, not assessed: call finishImport() after.
   ImportOutcome importSnapshots(const std::vector<CaseSnapshot>& snapshots, const CaptureSource& source,
                                 const std::function<void(const ImportProgress&)>& progress = {});

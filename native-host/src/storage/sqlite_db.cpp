@@ -12,28 +12,34 @@ namespace caselog::sqlite {
 namespace {
 
 // The error a seller reads (in the CLI, or the extension's failed list) for a failed SQLite call:
-// what it means for the file first, SQLite's own words after. Busy/locked is not here: the
-// transaction runner retries it and words it when it gives up.
-Error storageError(int rc, const std::string& path, const std::string& detail) {
+// what it means for the file first, SQLite's own words after. The disk's and the file's problems
+// are StorageUnavailable; the rest (a constraint, a value too big) is the request's. Busy is not
+// here: the transaction runner retries it and words it when it gives up.
+[[noreturn]] void throwStorageError(int rc, const std::string& path, const std::string& detail) {
   switch (rc & 0xff) {
     case SQLITE_FULL:
-      return Error(ErrorCode::storage, "no space left on the disk that holds " + path +
-                                           ": free some space and try again (" + detail + ")");
+      throw StorageUnavailable("no space left on the disk that holds " + path +
+                               ": free some space and try again (" + detail + ")");
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      return Error(ErrorCode::storage, "cannot write " + path + ": it is read-only (" + detail + ")");
+    case SQLITE_CANTOPEN:
+      throw StorageUnavailable("cannot write " + path + ": it is read-only or cannot be opened (" + detail + ")");
     case SQLITE_IOERR:
-      return Error(ErrorCode::storage, "the disk could not read or write " + path + " (" + detail + ")");
+      throw StorageUnavailable("the disk could not read or write " + path + " (" + detail + ")");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      return Error(ErrorCode::storage, path + " is damaged or not a CaseLog database (" + detail + ")");
+      throw StorageUnavailable(path + " is damaged or not a CaseLog database (" + detail + ")");
+    case SQLITE_NOMEM:
+      throw StorageUnavailable("out of memory (" + detail + ")");
     default:
-      return Error(ErrorCode::storage, "database error: " + detail);
+      throw Error(ErrorCode::storage, "database error: " + detail);
   }
 }
 
+// Another connection holds a lock. (SQLITE_LOCKED is not: without a shared cache it is a conflict
+// inside one connection, which waiting does not end.)
 bool isBusy(int rc) {
-  return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+  return (rc & 0xff) == SQLITE_BUSY;
 }
 
 }  // namespace
@@ -46,7 +52,7 @@ Db::Db(const std::string& path, bool create) : path_(path) {
     const std::string why = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);
     db_ = nullptr;
-    throw Error(ErrorCode::storage, "cannot open database " + path + ": " + why);
+    throw StorageUnavailable("cannot open database " + path + ": " + why);
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_handler(db_, &Db::onBusy, this);
@@ -76,7 +82,7 @@ Db::Slot& Db::slotFor(std::string_view sql) {
 void Db::fail(int rc, std::string_view what) const {
   const std::string message = std::string(what) + ": " + sqlite3_errmsg(db_);
   if (isBusy(rc)) throw Busy{message};
-  throw storageError(rc, path_, message);
+  throwStorageError(rc, path_, message);
 }
 
 void Db::exec(const char* sql) {
@@ -86,7 +92,7 @@ void Db::exec(const char* sql) {
     std::string message = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
     if (isBusy(rc)) throw Busy{message};
-    throw storageError(rc, path_, message);
+    throwStorageError(rc, path_, message);
   }
 }
 

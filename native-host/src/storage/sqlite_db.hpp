@@ -16,7 +16,8 @@ struct sqlite3_stmt;
 
 namespace caselog::sqlite {
 
-// Thrown for SQLITE_BUSY / SQLITE_LOCKED so the transaction runner can retry from the start.
+// Thrown for SQLITE_BUSY (another connection's lock) so the transaction runner can retry from
+// the start.
 struct Busy {
   std::string message;
 };
@@ -35,13 +36,16 @@ class Db {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 
-  // A statement that meets another connection's lock tries again every millisecond until
-  // `deadline`, then fails with SQLITE_BUSY. Until this is called it fails at once. (SQLite's own
-  // busy handler sleeps longer and longer, up to 100 ms at a time, so it rarely sees the short
-  // gap a bulk job leaves between two transactions for other writers: Store::pauseForWriters.)
+  // Where SQLite waits for another connection's lock (it calls the busy handler: taking the
+  // write lock, mostly), it tries again every millisecond until `deadline`, then fails with
+  // SQLITE_BUSY; until this is called, at once. Some SQLITE_BUSY come without that wait (where
+  // waiting could deadlock): SqliteStore::runTx retries those. SQLite's own busy handler sleeps
+  // longer and longer, up to 100 ms at a time, so it rarely saw the short gap a bulk job leaves
+  // between two transactions for other writers (Store::pauseForWriters).
   void waitForLocksUntil(std::chrono::steady_clock::time_point deadline);
 
-  // Throws Busy for SQLITE_BUSY/LOCKED, caselog::Error(storage) otherwise; rc must be an error.
+  // Throws Busy for SQLITE_BUSY, StorageUnavailable for the disk's and the file's problems (full,
+  // read-only, I/O, damaged), caselog::Error(storage) otherwise; rc must be an error.
   [[noreturn]] void fail(int rc, std::string_view what) const;
 
  private:

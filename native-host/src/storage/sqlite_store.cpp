@@ -64,10 +64,11 @@ void backoff(int attempt) {
   std::this_thread::sleep_for(std::chrono::milliseconds(5 * std::min(attempt + 1, 20) + (std::rand() % 10)));
 }
 
-Error lockedError(const std::string& path, const std::string& detail) {
-  return Error(ErrorCode::storage, "the database " + path + " is locked by another program (waited " +
-                                       std::to_string(kLockWait.count() / 1000) + " s; " + detail +
-                                       "): nothing was changed, try again");
+StorageUnavailable lockedError(const std::string& path, std::chrono::milliseconds waited,
+                               const std::string& detail) {
+  return StorageUnavailable("the database " + path + " is locked by another writer (waited " +
+                            std::to_string(waited.count() / 1000) + " s; " + detail +
+                            "): this change was not made, try again");
 }
 
 // Creates the file with mode 0600 before SQLite does (SQLite gives -wal/-shm the same mode),
@@ -104,7 +105,7 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointe
       sqlite::migrate(*db);
       break;
     } catch (const sqlite::Busy& busy) {
-      if (SteadyClock::now() >= deadline) throw lockedError(path_, busy.message);
+      if (SteadyClock::now() >= deadline) throw lockedError(path_, kLockWait, busy.message);
       backoff(attempt);
     }
   }
@@ -190,7 +191,7 @@ bool SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)
       // SQLite rolls a transaction back by itself on some errors (a full disk, out of memory); a
       // caller that caught such an error must not have its later writes run outside it.
       if (sqlite3_get_autocommit(db->handle()))
-        throw Error(ErrorCode::storage, "the transaction was rolled back by SQLite; nothing was stored");
+        throw StorageUnavailable("the transaction was rolled back by SQLite; nothing was stored");
       db->exec("COMMIT");
       fullBands_.add(sawFull);
       break;
@@ -202,7 +203,7 @@ bool SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)
       }
       giveBack(std::move(db));
       if (wait.count() == 0) return false;
-      throw lockedError(path_, busy.message);
+      throw lockedError(path_, wait, busy.message);
     } catch (...) {
       rollbackQuietly(*db);
       giveBack(std::move(db));
@@ -260,10 +261,16 @@ void SqliteStore::optimizeSearchIndex(std::int64_t addedMessages) {
   // together, about that many pages per call, like 'optimize' in steps. Each step is its own short
   // write transaction, so a running host's captures get the lock in between instead of waiting
   // for the whole index to be rewritten (seconds on a large file). A step that merged nothing
-  // counts one change (the command's own row): then the index is one segment.
+  // counts one change (the command's own row): then the index is one segment. A capture made
+  // meanwhile adds a small segment, which the next step takes in by rewriting the whole index
+  // again: so the steps are capped, at several times what the index needs (here about 1,300 pages
+  // for 100,000 messages; one step per 10,000 messages is 500 pages for 10,000). An index left in
+  // a few segments is merged further by FTS5 itself, as captures come.
+  const std::int64_t maxSteps = 4 + total / 10000;
   for (const char* step : {"INSERT INTO message_fts(message_fts, rank) VALUES ('merge', -?1)",
                            "INSERT INTO text_fts(text_fts, rank) VALUES ('merge', -?1)"}) {
-    for (bool merged = true; merged;) {
+    bool merged = true;
+    for (std::int64_t n = 0; merged && n < maxSteps; ++n) {
       write([&](sqlite::Db& db) {
         const int before = sqlite3_total_changes(db.handle());
         sqlite::Stmt(db, step).bind(1, std::int64_t{kMergeStepPages}).run();

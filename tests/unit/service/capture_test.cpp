@@ -1,6 +1,7 @@
 // CaseService::capture and captureList over a real store.
 #include "core/error.hpp"
 #include "storage/audit.hpp"
+#include "storage/sqlite_db.hpp"
 #include "unit/service/service_fixture.hpp"
 
 namespace caselog::testing {
@@ -243,6 +244,27 @@ TEST_F(Capture, ImportCountsBadEntriesByLineAndKeepsTheRest) {
   EXPECT_EQ(progress.back().total, 1200u);
   EXPECT_EQ(service_.importSnapshots(snapshots, source("import")).newMessages, 0u);  // idempotent
   EXPECT_TRUE(service_.verify().ok);
+}
+
+// A database error that is the row's (here a trigger refusing one case, as a constraint would) is
+// that snapshot's failure: the import goes on. (One that is the disk's stops it: a full disk, in
+// tests/process/storage_failure_test.cpp.)
+TEST_F(Capture, ImportSkipsARowTheDatabaseRefuses) {
+  std::vector<CaseSnapshot> snapshots;
+  for (int i = 0; i < 6; ++i) {
+    snapshots.push_back(listingCase());
+    snapshots.back().caseId = std::to_string(7200 + i);
+  }
+  sqlite::Db other(dir_.file("caselog.db"), false);
+  other.exec("CREATE TRIGGER refuse_7202 BEFORE INSERT ON cases WHEN NEW.case_id = '7202' "
+             "BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+  const auto out = service_.importSnapshots(snapshots, source("import"));
+  EXPECT_FALSE(out.stopped) << *out.stopped;
+  EXPECT_EQ(out.snapshots, 5u);
+  EXPECT_EQ(out.failed, 1u);
+  ASSERT_EQ(out.errors.size(), 1u);
+  EXPECT_NE(out.errors[0].find("line 3: "), std::string::npos) << out.errors[0];
+  EXPECT_EQ(out.handled, 6u);
 }
 
 // An import stores the cases and leaves their assessment due; reassessOverdue() makes it.

@@ -298,8 +298,8 @@ TEST_F(SearchStore, AnImportLeavesTheIndexInOneSegment) {
   store_->optimizeSearchIndex(40);
   EXPECT_EQ(segments(path), 1);
   // In steps, each its own short transaction (a running host's captures get the lock in between):
-  // for each of the two indexes, a step that merged and one that found nothing left to merge.
-  EXPECT_EQ(store_->changeCounter() - counter, 4);
+  // for each of the two indexes, at least a step that merged and one that found nothing left.
+  EXPECT_GE(store_->changeCounter() - counter, 4);
   EXPECT_EQ(find("reimbursement").hits.size(), before);
   EXPECT_EQ(find("inventory").hits.size(), 20u);  // a full page, as before
 }
