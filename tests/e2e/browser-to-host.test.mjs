@@ -3,7 +3,7 @@
 // Run: node --test tests/e2e/browser-to-host.test.mjs   (CASELOG_BUILD: folder with the built binaries)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { addMessage, makeCase, renderCasePage } from './lib/case-page.mjs';
@@ -14,7 +14,8 @@ const NOW = '2026-12-01T12:00:00Z'; // four weeks after the cases' last messages
 const A = '18800000001'; // auto-captured, then revisited with one more message
 const B = '18800000002'; // captured by clicking the in-page button
 const C = '18800000003'; // captured while the host is not registered
-const cases = new Map([A, B, C].map((id) => [id, makeCase(id)]));
+const D = '18800000004'; // captured while another writer holds the database's write lock
+const cases = new Map([A, B, C, D].map((id) => [id, makeCase(id)]));
 
 let sandbox, seller, browser, extensionDir, viewPort;
 const done = new Set();
@@ -193,6 +194,41 @@ describe('browser to host', { timeout: 300000 }, () => {
     await h.poll('an empty outbox', async () => (await ext.outbox(browser)).length === 0);
     assert.deepEqual(await ext.refused(browser), []);
     await page.close();
+    done.add('outbox');
+  });
+
+  test('with the write lock held by another writer a capture waits in the outbox and arrives once it is released', async () => {
+    needs('outbox');
+    // A sqlite3 shell left in a write transaction, as a seller poking at the file might leave it.
+    const shell = spawn('sqlite3', [sandbox.db], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let said = '';
+    shell.stdout.on('data', (d) => { said += d; });
+    shell.stdin.write(".bail on\n.timeout 5000\nBEGIN IMMEDIATE; SELECT 'locked';\n");
+    try {
+      await h.poll('the shell to hold the lock', () => said.includes('locked'));
+      const page = await browser.context.newPage();
+      await page.goto(seller.url(D));
+      await ext.saveButton(page).waitFor({ timeout: 10000 });
+      await ext.saveButton(page).click();
+      // The host waits 5 s for the lock, then answers with a storage error that says why; the
+      // extension keeps the capture (storage errors are retried) instead of dropping it.
+      const queued = await h.poll('the capture queued with the reason', async () =>
+        (await ext.outbox(browser)).find((e) => /locked by another writer/.test(e.lastError ?? '')), { timeout: 30000 });
+      assert.ok(JSON.stringify(queued.request).includes(D));
+      await h.poll('the button to say "Queued"', async () => /Queued/.test(await ext.buttonText(page)));
+      assert.equal(h.storedMessages(sandbox, D), null);
+      shell.stdin.end('ROLLBACK;\n');
+      // The next retry (the extension's one-minute alarm) delivers it.
+      await h.poll(`case ${D} delivered from the outbox`, () => h.storedMessages(sandbox, D)?.length === 3, {
+        timeout: 120000,
+        interval: 500,
+      });
+      await h.poll('an empty outbox', async () => (await ext.outbox(browser)).length === 0);
+      assert.deepEqual(await ext.refused(browser), []);
+      await page.close();
+    } finally {
+      shell.kill();
+    }
   });
 
   test('the audit chain of everything captured verifies', () => {
