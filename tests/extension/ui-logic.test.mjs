@@ -10,7 +10,7 @@ import { Settings, normalizeSettings, settingsRequest, DEFAULT_SETTINGS } from '
 import { ERROR_CODES, HostError, isRetryable, isHostMissing } from '../../extension/src/lib/protocol.js';
 import { viewUrl, caseUrl } from '../../extension/src/lib/view-url.js';
 import { snippetParts, renderSnippet } from '../../extension/src/lib/snippet.js';
-import { buttonLabel } from '../../extension/src/content/save-button.js';
+import { buttonLabel, buttonTooltip } from '../../extension/src/content/save-button.js';
 import { connectionView, renderHits, captureResultText } from '../../extension/src/popup/render.js';
 import { FakeStorage } from './fakes.mjs';
 import { ROOT, loadDocument } from './helpers.mjs';
@@ -181,4 +181,13 @@ test('button and popup words for every capture result', () => {
   assert.equal(buttonLabel({ state: 'queued' }), 'Queued');
   assert.equal(buttonLabel({ state: 'failed', reason: 'no case ID found on the page' }), 'Failed — no case ID found on the page');
   assert.equal(captureResultText({ state: 'saved', caseId: '1', newMessages: 1, priority: { label: 'P2' } }), 'Saved case 1 · 1 new message · P2');
+  // Queued because the host is away, or because it could not write its database (it is there).
+  assert.equal(captureResultText({ state: 'queued', reason: 'the host is not connected' }),
+    'Queued: the host is not reachable (the host is not connected). It is sent when the host is back.');
+  const full = { state: 'queued', code: 'storage', reason: 'no space left on the disk that holds /d/caselog.db' };
+  assert.equal(captureResultText(full),
+    'Queued: the host could not store it (no space left on the disk that holds /d/caselog.db). It is sent again by itself.');
+  assert.equal(buttonTooltip(full), 'The host could not store it (no space left on the disk that holds /d/caselog.db); sent again by itself.');
+  assert.equal(buttonTooltip({ state: 'queued', reason: 'Native host has exited.' }),
+    'Host not reachable (Native host has exited.); saved as soon as it is back.');
 });

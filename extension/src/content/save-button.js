@@ -35,6 +35,7 @@ export function buttonLabel(result) {
 
 export function buttonTooltip(result) {
   if (!result) return 'Save this case and its whole thread to CaseLog';
+  if (result.state === 'queued' && result.code === 'storage') return `The host could not store it (${result.reason}); sent again by itself.`;
   if (result.state === 'queued') return `Host not reachable (${result.reason ?? 'not running'}); saved as soon as it is back.`;
   if (result.state === 'saved' && result.summary) return result.summary;
   return result.reason ?? '';

@@ -123,6 +123,9 @@ export function captureResultText(result) {
     const pr = result.priority?.label ? ` · ${result.priority.label}` : '';
     return `Saved case ${result.caseId} · ${what}${pr}${result.summary ? ` · ${result.summary}` : ''}`;
   }
+  if (result.state === 'queued' && result.code === 'storage') {
+    return `Queued: the host could not store it (${result.reason}). It is sent again by itself.`;
+  }
   if (result.state === 'queued') return `Queued: the host is not reachable (${result.reason}). It is sent when the host is back.`;
   return `Failed — ${result.reason}`;
 }
