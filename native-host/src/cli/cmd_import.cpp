@@ -23,7 +23,12 @@ Stores many captured cases in one go: one JSON document per line, each what
 case-list page). Blank lines are skipped. A bad line is reported with its line
 number and skipped; the rest is imported. Progress goes to stderr.
 
-  --batch N   snapshots per transaction (default 1000)
+A full disk, or a database another program keeps locked, stops the import: it
+says up to which line everything is stored, and running the same command again
+goes on from there (what is stored is skipped).
+
+  --batch N   snapshots read before they are stored (default 1000), in
+              transactions of at most 500
 )";
 
 constexpr std::size_t kMaxErrorsShown = 50;

@@ -263,8 +263,8 @@ void SqliteStore::optimizeSearchIndex(std::int64_t addedMessages) {
   // for the whole index to be rewritten (seconds on a large file). A step that merged nothing
   // counts one change (the command's own row): then the index is one segment. A capture made
   // meanwhile adds a small segment, which the next step takes in by rewriting the whole index
-  // again: so the steps are capped, at several times what the index needs (here about 1,300 pages
-  // for 100,000 messages; one step per 10,000 messages is 500 pages for 10,000). An index left in
+  // again: so the steps are capped, at about four times what the index needs (it takes about
+  // 1,300 pages per 100,000 messages here; the cap allows 500 pages per 10,000). An index left in
   // a few segments is merged further by FTS5 itself, as captures come.
   const std::int64_t maxSteps = 4 + total / 10000;
   for (const char* step : {"INSERT INTO message_fts(message_fts, rank) VALUES ('merge', -?1)",
