@@ -32,6 +32,17 @@ async function closeBrowser() {
   browser = null;
 }
 
+// A queued capture of a fixture case arrives (on reconnect or the extension's one-minute retry),
+// whole, and leaves nothing queued or refused.
+async function deliveredFromTheOutbox(caseId) {
+  await h.poll(`case ${caseId} delivered from the outbox`, () => h.storedMessages(sandbox, caseId)?.length === 3, {
+    timeout: 120000,
+    interval: 500,
+  });
+  await h.poll('an empty outbox', async () => (await ext.outbox(browser)).length === 0);
+  assert.deepEqual(await ext.refused(browser), []);
+}
+
 describe('browser to host', { timeout: 300000 }, () => {
   before(async () => {
     sandbox = h.makeSandbox(NOW);
@@ -187,12 +198,7 @@ describe('browser to host', { timeout: 300000 }, () => {
     assert.equal(h.storedMessages(sandbox, C), null);
     const re = h.runInstaller(sandbox, '--no-deps', '--no-build', '--bin-dir', h.buildDir, '--browser-dir', sandbox.profile);
     assert.equal(re.code, 0, re.err);
-    await h.poll(`case ${C} delivered from the outbox`, () => h.storedMessages(sandbox, C)?.length === 3, {
-      timeout: 120000,
-      interval: 500,
-    });
-    await h.poll('an empty outbox', async () => (await ext.outbox(browser)).length === 0);
-    assert.deepEqual(await ext.refused(browser), []);
+    await deliveredFromTheOutbox(C);
     await page.close();
     done.add('outbox');
   });
@@ -219,12 +225,7 @@ describe('browser to host', { timeout: 300000 }, () => {
       assert.equal(h.storedMessages(sandbox, D), null);
       shell.stdin.end('ROLLBACK;\n');
       // The next retry (the extension's one-minute alarm) delivers it.
-      await h.poll(`case ${D} delivered from the outbox`, () => h.storedMessages(sandbox, D)?.length === 3, {
-        timeout: 120000,
-        interval: 500,
-      });
-      await h.poll('an empty outbox', async () => (await ext.outbox(browser)).length === 0);
-      assert.deepEqual(await ext.refused(browser), []);
+      await deliveredFromTheOutbox(D);
       await page.close();
     } finally {
       shell.kill();
