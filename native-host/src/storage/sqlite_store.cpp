@@ -96,11 +96,13 @@ void configure(sqlite::Db& db, sqlite::Checkpointer& checkpointer) {
 SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointer_(path_) {
   prepareFile(path_);
   auto db = std::make_unique<sqlite::Db>(path_, false);
-  configure(*db, checkpointer_);
   const auto deadline = SteadyClock::now() + kLockWait;
   db->waitForLocksUntil(deadline);
   for (int attempt = 0;; ++attempt) {
     try {
+      // Its pragmas read the schema: another process creating the file (not in WAL mode yet)
+      // holds that up for a moment, so they wait and retry like the rest.
+      configure(*db, checkpointer_);
       db->exec("PRAGMA journal_mode = WAL");
       sqlite::migrate(*db);
       break;
@@ -124,7 +126,12 @@ std::unique_ptr<sqlite::Db> SqliteStore::takeConnection() {
     }
   }
   auto db = std::make_unique<sqlite::Db>(path_, false);
-  configure(*db, checkpointer_);
+  db->waitForLocksUntil(SteadyClock::now() + kLockWait);
+  try {
+    configure(*db, checkpointer_);
+  } catch (const sqlite::Busy& busy) {
+    throw lockedError(path_, kLockWait, busy.message);
+  }
   return db;
 }
 

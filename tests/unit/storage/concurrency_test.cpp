@@ -2,9 +2,11 @@
 // separate processes would have). Nothing is lost and the chain stays valid.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <thread>
 
 #include "storage/audit.hpp"
+#include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
 #include "unit/storage/append_one.hpp"
 #include "unit/storage/temp_dir.hpp"
@@ -84,6 +86,24 @@ TEST(Concurrency, ATransactionIfUnlockedGivesWayToAnotherWriter) {
   }));
   EXPECT_TRUE(ran);
   EXPECT_TRUE(other->findCase("4242", false));
+}
+
+// Opening a store reads the schema, which another connection's exclusive lock (a file not yet
+// in WAL mode, while another process creates it) holds up for a moment: opening waits for it
+// like any transaction does, instead of failing at once.
+TEST(Concurrency, OpeningAStoreWaitsForAnotherConnectionsExclusiveLock) {
+  TempDir dir;
+  sqlite::Db other(dir.file("caselog.db"), true);  // a new file: rollback journal, not WAL yet
+  other.exec("BEGIN EXCLUSIVE");
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    other.exec("COMMIT");
+  });
+  std::unique_ptr<Store> store;
+  EXPECT_NO_THROW(store = openSqliteStore(dir.file("caselog.db")));
+  release.join();
+  ASSERT_TRUE(store);
+  EXPECT_TRUE(store->verify().ok);
 }
 
 }  // namespace
