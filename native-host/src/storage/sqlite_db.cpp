@@ -58,12 +58,15 @@ Db::Db(const std::string& path, bool create) : path_(path) {
   sqlite3_busy_handler(db_, &Db::onBusy, this);
 }
 
-void Db::waitForLocksUntil(std::chrono::steady_clock::time_point deadline) {
+void Db::waitForLocksUntil(std::optional<std::chrono::steady_clock::time_point> deadline) {
   lockDeadline_ = deadline;
 }
 
-int Db::onBusy(void* self, int) {
-  if (std::chrono::steady_clock::now() >= static_cast<Db*>(self)->lockDeadline_) return 0;
+int Db::onBusy(void* self, int attempts) {
+  auto& db = *static_cast<Db*>(self);
+  const auto now = std::chrono::steady_clock::now();
+  if (attempts == 0) db.waitStart_ = now;
+  if (now - db.waitStart_ >= kLockWait || (db.lockDeadline_ && now >= *db.lockDeadline_)) return 0;
   std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return 1;
 }

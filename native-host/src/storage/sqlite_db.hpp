@@ -16,6 +16,16 @@ struct sqlite3_stmt;
 
 namespace caselog::sqlite {
 
+// How long one wait for another writer's lock lasts at most, and one transaction of the store in
+// all (SqliteStore::runTx: the waits, then retries from the start) before it gives up with a
+// storage error. A request makes at most two write transactions (captureList), so it is answered
+// within 10 s, under the extension's 15 s request timeout: the browser hears why (and keeps the
+// capture in its outbox) instead of timing out while the host still waits. (A request queued
+// behind it may still time out; the extension keeps that capture too.) An import leaves the lock
+// free every few hundred milliseconds (Store::pauseForWriters): only a stuck writer (a sqlite3
+// shell left in a transaction) makes anyone wait this long.
+inline constexpr std::chrono::milliseconds kLockWait{5000};
+
 // Thrown for SQLITE_BUSY (another connection's lock) so the transaction runner can retry from
 // the start.
 struct Busy {
@@ -37,12 +47,13 @@ class Db {
   const std::string& path() const { return path_; }
 
   // Where SQLite waits for another connection's lock (it calls the busy handler: taking the
-  // write lock, mostly), it tries again every millisecond until `deadline`, then fails with
-  // SQLITE_BUSY; until this is called, at once. Some SQLITE_BUSY come without that wait (where
-  // waiting could deadlock): SqliteStore::runTx retries those. SQLite's own busy handler sleeps
-  // longer and longer, up to 100 ms at a time, so it rarely saw the short gap a bulk job leaves
-  // between two transactions for other writers (Store::pauseForWriters).
-  void waitForLocksUntil(std::chrono::steady_clock::time_point deadline);
+  // write lock, mostly), this connection tries again every millisecond, for kLockWait at most,
+  // and not past `deadline` when one is set (a transaction's, for its retries too), then fails
+  // with SQLITE_BUSY. Some SQLITE_BUSY come without that wait (where waiting could deadlock):
+  // SqliteStore::runTx retries those. SQLite's own busy handler sleeps longer and longer, up to
+  // 100 ms at a time, so it rarely saw the short gap a bulk job leaves between two transactions
+  // for other writers (Store::pauseForWriters).
+  void waitForLocksUntil(std::optional<std::chrono::steady_clock::time_point> deadline);
 
   // Throws Busy for SQLITE_BUSY, StorageUnavailable for the disk's and the file's problems (full,
   // read-only, I/O, damaged), caselog::Error(storage) otherwise; rc must be an error.
@@ -68,7 +79,8 @@ class Db {
   static int onBusy(void* self, int attempts);
 
   sqlite3* db_ = nullptr;
-  std::chrono::steady_clock::time_point lockDeadline_{};
+  std::optional<std::chrono::steady_clock::time_point> lockDeadline_;
+  std::chrono::steady_clock::time_point waitStart_{};  // of the wait under way
   std::unordered_map<std::string, Slot, TextHash, std::equal_to<>> cache_;
   std::string path_;
 };

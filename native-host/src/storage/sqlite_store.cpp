@@ -26,7 +26,7 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-constexpr auto kLockWait = SqliteStore::kLockWait;
+using sqlite::kLockWait;
 
 // Pages of full-text index merged per write transaction after an import (optimizeSearchIndex):
 // about 50 ms each here.
@@ -97,11 +97,11 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointe
   prepareFile(path_);
   auto db = std::make_unique<sqlite::Db>(path_, false);
   const auto deadline = SteadyClock::now() + kLockWait;
-  db->waitForLocksUntil(deadline);
+  db->waitForLocksUntil(deadline);  // the retries below too
   for (int attempt = 0;; ++attempt) {
     try {
       // Its pragmas read the schema: another process creating the file (not in WAL mode yet)
-      // holds that up for a moment, so they wait and retry like the rest.
+      // holds that up for a moment, so they retry like the rest.
       configure(*db, checkpointer_);
       db->exec("PRAGMA journal_mode = WAL");
       sqlite::migrate(*db);
@@ -111,6 +111,7 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointe
       backoff(attempt);
     }
   }
+  db->waitForLocksUntil(std::nullopt);
   pool_.push_back(std::move(db));
 }
 
@@ -126,8 +127,7 @@ std::unique_ptr<sqlite::Db> SqliteStore::takeConnection() {
     }
   }
   auto db = std::make_unique<sqlite::Db>(path_, false);
-  db->waitForLocksUntil(SteadyClock::now() + kLockWait);
-  try {
+  try {  // its pragmas read the schema, which may wait for a lock like any statement
     configure(*db, checkpointer_);
   } catch (const sqlite::Busy& busy) {
     throw lockedError(path_, kLockWait, busy.message);
@@ -136,6 +136,7 @@ std::unique_ptr<sqlite::Db> SqliteStore::takeConnection() {
 }
 
 void SqliteStore::giveBack(std::unique_ptr<sqlite::Db> db) {
+  db->waitForLocksUntil(std::nullopt);  // the transaction's deadline ends with it
   std::lock_guard lock(poolMutex_);
   pool_.push_back(std::move(db));
 }
@@ -186,7 +187,7 @@ bool SqliteStore::runTx(const char* begin, const std::function<void(sqlite::Db&)
                         std::chrono::milliseconds wait) {
   auto db = takeConnection();
   const auto deadline = SteadyClock::now() + wait;
-  db->waitForLocksUntil(deadline);
+  db->waitForLocksUntil(deadline);  // its retries wait no longer than that in all
   for (int attempt = 0;; ++attempt) {
     try {
       sqlite::fts::Pending fts;

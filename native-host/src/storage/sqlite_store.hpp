@@ -26,16 +26,6 @@ namespace caselog {
 
 class SqliteStore final : public Store {
  public:
-  // How long one transaction waits for another writer's lock (the connection's busy handler, then
-  // retries from the start) before it gives up with a storage error. A request makes at most two
-  // write transactions (captureList), so it is answered within 10 s, under the extension's 15 s
-  // request timeout: the browser hears why (and keeps the capture in its outbox) instead of
-  // timing out while the host still waits. (A request queued behind it may still time out; the
-  // extension keeps that capture too.) An import leaves the lock free every few hundred
-  // milliseconds (pauseForWriters): only a stuck writer (a sqlite3 shell left in a transaction)
-  // makes anyone wait this long.
-  static constexpr std::chrono::milliseconds kLockWait{5000};
-
   explicit SqliteStore(std::string path);
   ~SqliteStore() override;
 
@@ -112,9 +102,9 @@ class SqliteStore final : public Store {
     }
   }
   void readTx(const std::function<void(sqlite::Db&)>& fn);
-  bool writeTx(const std::function<void(sqlite::Db&)>& fn, std::chrono::milliseconds wait = kLockWait);
+  bool writeTx(const std::function<void(sqlite::Db&)>& fn, std::chrono::milliseconds wait = sqlite::kLockWait);
   bool runTx(const char* begin, const std::function<void(sqlite::Db&)>& fn,
-             std::chrono::milliseconds wait = kLockWait);
+             std::chrono::milliseconds wait = sqlite::kLockWait);
 
   std::unique_ptr<sqlite::Db> takeConnection();
   void giveBack(std::unique_ptr<sqlite::Db> db);
