@@ -144,31 +144,36 @@ class HostLoop {
     timer_.expires_after(delay);
     timer_.async_wait([this](const boost::system::error_code& ec) {
       if (ec) return;
-      if (reassessSlice()) {  // more are overdue: the next slice soon, after pending frames
+      const Slice slice = reassessSlice();
+      if (slice == Slice::full) {  // more are overdue: the next slice soon, after pending frames
         // A long backlog (minutes after a migration) must not hold back the reminders of cases
         // already assessed: they go out on the usual interval meanwhile.
         if (std::chrono::steady_clock::now() - lastPush_ >= options_.reminderInterval) pushReminders();
         scheduleReminders(std::chrono::milliseconds(5));
         return;
       }
-      pushReminders();
+      // While another program (an import) holds the write lock, firing reminders would wait for
+      // it: they go out an interval later.
+      if (slice != Slice::locked) pushReminders();
       scheduleReminders(options_.reminderInterval);
     });
   }
 
-  // Refreshes a slice of overdue assessments (CaseService::reassessDue): about ten milliseconds of
-  // work (a case whose replies have no verdicts yet takes ~2.5 ms at 100,000 cases), so a capture
-  // arriving meanwhile waits no longer than that. True when a full slice was done (more may wait).
-  // Not while another program holds the write lock (an import): then the next try is an interval
-  // later.
-  bool reassessSlice() {
+  // Refreshes a slice of overdue assessments (CaseService::reassessDueIfUnlocked): about ten
+  // milliseconds of work (a case whose replies have no verdicts yet takes ~2.5 ms at 100,000
+  // cases), so a capture arriving meanwhile waits no longer than that. `full`: more may wait.
+  // Nothing while another program holds the write lock (an import, which assesses its own cases).
+  enum class Slice { full, partial, locked };
+  Slice reassessSlice() {
     constexpr std::size_t kSlice = 5;
     try {
       std::lock_guard lock(dispatcher_.serviceMutex());
-      return dispatcher_.service().reassessDueIfUnlocked(kSlice) == kSlice;
+      const auto done = dispatcher_.service().reassessDueIfUnlocked(kSlice);
+      if (!done) return Slice::locked;
+      return *done == kSlice ? Slice::full : Slice::partial;
     } catch (const std::exception& e) {
       std::cerr << "caselog-host: reassessing cases failed: " << e.what() << "\n";
-      return false;
+      return Slice::partial;
     }
   }
 

@@ -340,20 +340,22 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
       out.newMessages += static_cast<std::size_t>(one.newMessages);
     }
   };
-  // Each stored case is marked for assessment (due at once) instead of assessed here: the
-  // assessment is half the work of an import, and a caller that needs it now runs finishImport()
-  // next (caselog import does, with its own progress); the host would too. Its reminders count
-  // from that assessment on (it saves when they come due).
+  // Each case the import changed is marked for assessment (due at once) instead of assessed
+  // here: the assessment is half the work of an import, and a caller that needs it now runs
+  // finishImport() next (caselog import does, with its own progress); the host would too. Its
+  // reminders count from that assessment on (it saves when they come due). A snapshot that
+  // changed nothing (an import run again after it stopped) leaves its case as it was.
   auto applyAll = [&](const std::vector<std::size_t>& which) {
     done.clear();
     SnapshotMerge merge(store_, config_, captureTime(source, now()));
     for (auto i : which) {
       done.push_back(merge.apply(snapshots[i]));
-      store_.saveSchedule(done.back().caseId, {std::nullopt, Instant{}});
+      if (merge.changed()) store_.saveSchedule(done.back().caseId, {std::nullopt, Instant{}});
     }
   };
   try {
     for (std::size_t start = 0; start < snapshots.size(); start += kImportBatch) {
+      if (start > 0) store_.pauseForWriters();
       const std::size_t end = std::min(snapshots.size(), start + kImportBatch);
       std::vector<std::size_t> valid;
       for (std::size_t i = start; i < end; ++i) {
@@ -387,7 +389,6 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
       }
       out.handled = end;
       if (progress) progress({end, snapshots.size()});
-      store_.pauseForWriters();
     }
   } catch (const StorageUnavailable& e) {
     out.stopped = e.what();

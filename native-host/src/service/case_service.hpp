@@ -154,10 +154,10 @@ class CaseService {
   // change; fills outcome->priority and outcome->reminders when given. capture() and the actions call it.
   void reassess(const std::string& caseId, CaptureOutcome* outcome = nullptr);
   // The cases whose assessment is older than its refresh time (6 h for an open case), up to
-  // `limit`, the longest overdue first; returns how many. The host's timer calls it in slices so
-  // that 100,000 open cases never hold up a capture.
+  // `limit`, the longest overdue first; returns how many.
   std::size_t reassessDue(std::size_t limit);
-  // The same for the host's timer, if the write lock is free: while another connection holds it
+  // The same for the host's timer, in slices so that 100,000 open cases never hold up a capture,
+  // and only if the write lock is free: while another connection holds it
   // (an import, which assesses its cases itself) nothing is done and nothing returned, to be
   // tried again later. Otherwise the host and the import would take turns and each reload its
   // page cache at every turn (an import of 5,000 cases beside a running host: 4.5 s to 20 s).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/error.hpp"
 #include "service/case_service.hpp"
 
 namespace caselog {
@@ -317,6 +318,7 @@ DemoLoadResult loadDemoData(CaseService& service, const DemoData& data,
     const std::vector<CaseSnapshot> batch(data.cases.begin() + static_cast<std::ptrdiff_t>(start),
                                           data.cases.begin() + static_cast<std::ptrdiff_t>(end));
     const ImportOutcome o = service.importSnapshots(batch, source);
+    if (o.stopped) throw StorageUnavailable(*o.stopped);  // a full disk: the demo cannot go on
     result.cases += o.created;
     result.messages += o.newMessages;
     result.failed += o.failed;

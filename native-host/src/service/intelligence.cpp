@@ -262,13 +262,19 @@ std::vector<Reminder> CaseService::fireDueReminders(const std::optional<std::str
   } else if (auto c = store_.findCase(*caseId, true)) {
     candidates = remindersFor(*c);
   }
-  if (candidates.empty()) return {};  // no write transaction for nothing
+  auto firedBefore = [&](const Reminder& r) {
+    return alreadyFired(store_.reminderStates(r.caseId), r.rule, store_.caseVersion(r.caseId));
+  };
+  // No write transaction for nothing: most captures and timer ticks find only reminders that went
+  // out before (read here, and again inside the transaction, as another process may fire them).
+  std::erase_if(candidates, firedBefore);
+  if (candidates.empty()) return {};
   std::vector<Reminder> fired;
   store_.transaction([&] {
     fired.clear();  // the transaction may be retried from the start
     for (const auto& r : candidates) {
+      if (firedBefore(r)) continue;
       const auto version = store_.caseVersion(r.caseId);
-      if (alreadyFired(store_.reminderStates(r.caseId), r.rule, version)) continue;
       store_.appendEvent(r.caseId, "reminder_fired", now(),
                          {{"rule", r.rule}, {"message", r.message}, {"dueAt", formatIso8601(r.dueAt)}});
       store_.recordReminderFired(r.caseId, r.rule, version, now());

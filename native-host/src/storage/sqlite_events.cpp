@@ -74,11 +74,6 @@ std::string checkContent(Db& db, const Event& e, std::vector<bool>& coveredMessa
   return {};
 }
 
-std::int64_t maxMessageId(Db& db) {
-  Stmt st(db, "SELECT coalesce(max(id), 0) FROM messages");
-  return st.step() ? st.int64(0) : 0;
-}
-
 }  // namespace
 
 Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kind, Instant at,

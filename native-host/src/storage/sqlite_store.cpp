@@ -240,7 +240,7 @@ void SqliteStore::savepoint(const std::function<void()>& fn) {
   writeTx([&](sqlite::Db& db) {
     // What the transaction holds in memory (queued index writes, bands seen full) is cut back to
     // this point too when the savepoint is undone.
-    const Active& active = *activeOf(this);
+    const Active active = *activeOf(this);  // a copy: fn() may grow the thread's list
     const std::size_t ftsMark = active.fts->size(), fullMark = active.sawFull->size();
     db.exec("SAVEPOINT part");
     try {
@@ -258,12 +258,7 @@ void SqliteStore::savepoint(const std::function<void()>& fn) {
 
 void SqliteStore::optimizeSearchIndex(std::int64_t addedMessages) {
   if (addedMessages <= 0) return;
-  // Messages are never deleted (a trigger refuses it): the largest id is about how many there are
-  // (a cheap read, where count(*) would scan an index).
-  const std::int64_t total = read([](sqlite::Db& db) {
-    sqlite::Stmt st(db, "SELECT coalesce(max(id), 0) FROM messages");
-    return st.step() ? st.int64(0) : std::int64_t{0};
-  });
+  const std::int64_t total = read([](sqlite::Db& db) { return sqlite::maxMessageId(db); });
   if (addedMessages * 10 < total) return;
   // FTS5's incremental merge: 'merge' with a negative page count merges segments of every level
   // together, about that many pages per call, like 'optimize' in steps. Each step is its own short
@@ -279,12 +274,12 @@ void SqliteStore::optimizeSearchIndex(std::int64_t addedMessages) {
                            "INSERT INTO text_fts(text_fts, rank) VALUES ('merge', -?1)"}) {
     bool merged = true;
     for (std::int64_t n = 0; merged && n < maxSteps; ++n) {
+      if (n > 0) pauseForWriters();
       write([&](sqlite::Db& db) {
         const int before = sqlite3_total_changes(db.handle());
         sqlite::Stmt(db, step).bind(1, std::int64_t{kMergeStepPages}).run();
         merged = sqlite3_total_changes(db.handle()) - before >= 2;
       });
-      pauseForWriters();
     }
   }
 }
@@ -302,6 +297,11 @@ void requireCase(Db& db, const std::string& caseId) {
   Stmt st(db, "SELECT 1 FROM cases WHERE case_id = ?1");
   st.bind(1, caseId);
   if (!st.step()) throw Error(ErrorCode::not_found, "no case " + caseId);
+}
+
+std::int64_t maxMessageId(Db& db) {
+  Stmt st(db, "SELECT coalesce(max(id), 0) FROM messages");
+  return st.step() ? st.int64(0) : 0;
 }
 
 }  // namespace sqlite

@@ -2,8 +2,8 @@
 //
 // Concurrency: every thread gets its own connection (taken from a pool for the length of a call
 // or of a transaction). WAL lets readers run beside the one writer; writers in any process
-// serialize on BEGIN IMMEDIATE with a busy timeout, and a transaction that still meets
-// SQLITE_BUSY is rolled back and run again from the start. WAL checkpoints run on a thread of
+// serialize on BEGIN IMMEDIATE, waiting for the lock (sqlite::Db, kLockWait), and a transaction
+// that still meets SQLITE_BUSY is rolled back and run again from the start, for kLockWait in all. WAL checkpoints run on a thread of
 // the store's own (storage/checkpointer.hpp), not inside a commit.
 #pragma once
 
@@ -140,6 +140,10 @@ inline std::optional<Instant> optInstant(const Stmt& st, int col) {
 
 // The case exists (throws caselog::Error(not_found) otherwise).
 void requireCase(Db& db, const std::string& caseId);
+
+// The largest message id: about how many messages there are, as messages are never deleted (a
+// cheap read, where count(*) would scan an index).
+std::int64_t maxMessageId(Db& db);
 
 // cases.priority_* columns <-> Priority (terms as a JSON array). sqlite_intel.cpp.
 Priority priorityFromColumns(double score, const std::string& label, const std::string& termsJson);

@@ -283,6 +283,9 @@ TEST_F(Capture, ImportedCasesAreAssessedAfterwards) {
   EXPECT_TRUE(store_->storedPriority("7100"));
   EXPECT_TRUE(store_->reassessmentsDue(Instant{std::chrono::seconds{1}}, 10).empty());
   EXPECT_EQ(service_.reassessOverdue(), 0u);
+  // The same import again (as after a stop) changes nothing, so nothing is to be assessed again.
+  service_.importSnapshots(snapshots, source("import"));
+  EXPECT_EQ(service_.reassessOverdue(), 0u);
 }
 
 }  // namespace
