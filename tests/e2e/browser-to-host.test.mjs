@@ -208,10 +208,12 @@ describe('browser to host', { timeout: 300000 }, () => {
     // A sqlite3 shell left in a write transaction, as a seller poking at the file might leave it.
     const shell = spawn('sqlite3', [sandbox.db], { stdio: ['pipe', 'pipe', 'pipe'] });
     let said = '';
+    shell.on('error', (e) => { said = `sqlite3 could not start: ${e.message}`; });
     shell.stdout.on('data', (d) => { said += d; });
     shell.stdin.write(".bail on\n.timeout 5000\nBEGIN IMMEDIATE; SELECT 'locked';\n");
     try {
       await h.poll('the shell to hold the lock', () => said.includes('locked'));
+      assert.doesNotMatch(said, /could not start/);
       const page = await browser.context.newPage();
       await page.goto(seller.url(D));
       await ext.saveButton(page).waitFor({ timeout: 10000 });
@@ -222,7 +224,10 @@ describe('browser to host', { timeout: 300000 }, () => {
         (await ext.outbox(browser)).find((e) => /locked by another writer/.test(e.lastError ?? '')), { timeout: 30000 });
       assert.ok(JSON.stringify(queued.request).includes(D));
       await h.poll('the button to say "Queued"', async () => /Queued/.test(await ext.buttonText(page)));
-      assert.equal(h.storedMessages(sandbox, D), null);
+      // …and why: the host is there, it could not store the capture (not "host not reachable").
+      assert.match(await ext.saveButton(page).getAttribute('title'), /could not store it .*locked by another writer/);
+      const shown = h.caselog(sandbox, 'show', D);
+      assert.match(shown.err, /no case/, shown.out + shown.err); // not stored meanwhile (and the CLI can read)
       shell.stdin.end('ROLLBACK;\n');
       // The next retry (the extension's one-minute alarm) delivers it.
       await deliveredFromTheOutbox(D);

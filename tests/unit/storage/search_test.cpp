@@ -276,11 +276,18 @@ TEST_F(SearchStore, SupersededVersionsAreNotHits) {
   EXPECT_EQ(find("review").hits.size(), 1u);
 }
 
-// The full-text index as segments (FTS5's message_fts_idx names each segment's pages).
-int segments(const std::string& path) {
+// A full-text index as segments (FTS5's <table>_idx names each segment's pages).
+int segments(const std::string& path, const char* sql = "SELECT count(DISTINCT segid) FROM message_fts_idx") {
   sqlite::Db db(path, false);
-  sqlite::Stmt st(db, "SELECT count(DISTINCT segid) FROM message_fts_idx");
+  sqlite::Stmt st(db, sql);
   return st.step() ? static_cast<int>(st.int64(0)) : -1;
+}
+
+// FTS5's own check that an index holds exactly its rows' terms (an error when it does not).
+void checkIntegrity(const std::string& path) {
+  sqlite::Db db(path, false);
+  db.exec("INSERT INTO message_fts(message_fts) VALUES('integrity-check');"
+          "INSERT INTO text_fts(text_fts) VALUES('integrity-check');");
 }
 
 // After a bulk import the index is merged into one segment, so that later captures do not merge
@@ -291,12 +298,15 @@ TEST_F(SearchStore, AnImportLeavesTheIndexInOneSegment) {
             {{"amazon", "Your inventory reimbursement is under review.", "2026-11-10T10:00:00Z"}});
   const std::string path = dir_.file("caselog.db");
   ASSERT_GT(segments(path), 1);
+  ASSERT_GT(segments(path, "SELECT count(DISTINCT segid) FROM text_fts_idx"), 1);
   const auto before = find("reimbursement").hits.size();
   store_->optimizeSearchIndex(1);  // 1 message of 47: left alone
   EXPECT_GT(segments(path), 1);
   const auto counter = store_->changeCounter();  // one more per write transaction that changed rows
   store_->optimizeSearchIndex(40);
   EXPECT_EQ(segments(path), 1);
+  EXPECT_EQ(segments(path, "SELECT count(DISTINCT segid) FROM text_fts_idx"), 1);  // subjects
+  EXPECT_NO_THROW(checkIntegrity(path));
   // In steps, each its own short transaction (a running host's captures get the lock in between):
   // for each of the two indexes, at least a step that merged and one that found nothing left.
   EXPECT_GE(store_->changeCounter() - counter, 4);

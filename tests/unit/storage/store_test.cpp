@@ -261,6 +261,7 @@ TEST(Store, ChangeCounterMovesWithEveryWriteAcrossConnections) {
   EXPECT_GT(afterTwo, afterOne);
   // A write transaction that changed nothing leaves it (and the view's cached pages) alone.
   a->transaction([&] { EXPECT_TRUE(a->findCase("1001", false)); });
+  EXPECT_EQ(b->changeCounter(), afterTwo);
   EXPECT_EQ(a->addIdentifiers("1001", {{"asin", "B08XYZ1234"}}), 1);
   const auto afterThree = b->changeCounter();
   EXPECT_GT(afterThree, afterTwo);
