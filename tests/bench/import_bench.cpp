@@ -7,6 +7,11 @@
 // phase of the same command, the search-index merge and the priority/generic-reply assessment
 // (CaseService::finishImport). Both phases are timed in-process, apart and together; with
 // --caselog the real command runs too, on the same rows as JSONL (parsing included).
+// A second floor puts that extra work in numbers: the sqlite3 CLI importing every row CaseLog's
+// import wrote, in every table (cases, events, identifiers, verdicts, bands, schedules and the
+// subject index beside the messages), read back from CaseLog's file as CSV, the message index
+// rebuilt as in the first. It is what a CaseLog that spent no time at all outside SQLite would
+// take: CaseLog's import can come no closer to the first floor than this one does.
 //
 // Usage: import_bench [--dir DIR] [--cases N] [--replies N] [--runs N] [--caselog BIN]
 #include <sys/resource.h>
@@ -108,6 +113,27 @@ Timing timeCommand(const std::string& cmd) {
   return {seconds(t0), cpuSeconds(RUSAGE_CHILDREN) - cpu0};
 }
 
+// The tables an import writes rows to (the schema's own bookkeeping aside: meta, FTS shadows).
+const std::vector<std::string> kImportedTables = {"accounts",    "marketplaces",     "cases",
+                                                  "messages",    "events",           "identifiers",
+                                                  "text_fts",    "generic_verdicts", "reply_bands",
+                                                  "reminder_schedule"};
+
+// Every row of those tables in `db`, one CSV file each in `dir`.
+void exportTables(const std::string& db, const std::string& dir) {
+  std::string cmd = "sqlite3 -csv '" + db + "'";
+  for (const auto& t : kImportedTables) cmd += " '.once " + dir + "/" + t + ".csv' 'SELECT * FROM " + t + "'";
+  if (std::system(cmd.c_str()) != 0) throw std::runtime_error("failed: " + cmd);
+}
+
+// The sqlite3 command that imports those files into `db` (CaseLog's schema, empty) and builds the
+// message index, in one transaction as `.import` would with one file.
+std::string importTablesCommand(const std::string& db, const std::string& dir) {
+  std::string cmd = "sqlite3 '" + db + "' 'PRAGMA synchronous=FULL' 'BEGIN'";
+  for (const auto& t : kImportedTables) cmd += " '.import --csv " + dir + "/" + t + ".csv " + t + "'";
+  return cmd + " \"INSERT INTO message_fts(message_fts) VALUES('rebuild')\" 'COMMIT'";
+}
+
 }  // namespace
 }  // namespace caselog::bench
 
@@ -151,7 +177,7 @@ int main(int argc, char** argv) {
   // Each run: the service's import into a fresh store (its two phases timed apart), the sqlite3
   // CLI importing the same rows into a fresh file, and with --caselog the real command. The
   // machine may be shared: runs are interleaved and the median is reported.
-  std::vector<Timing> storing, assessing, floor, command;
+  std::vector<Timing> storing, assessing, floor, floorAll, command;
   for (int run = 0; run < runs; ++run) {
     const std::string db = dir + "/caselog.db", floorDb = dir + "/floor.db", cliDb = dir + "/cli.db";
     for (const auto& f : {db, floorDb, cliDb})
@@ -182,6 +208,11 @@ int main(int argc, char** argv) {
     { auto schema = openSqliteStore(floorDb); }  // the same schema, empty
     floor.push_back(timeCommand("sqlite3 '" + floorDb + "' 'PRAGMA synchronous=FULL' '.import --csv " + csv +
                                 " messages' \"INSERT INTO message_fts(message_fts) VALUES('rebuild')\""));
+    if (run == 0) exportTables(db, dir);
+    const std::string allDb = dir + "/floor-all.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(allDb + suffix);
+    { auto schema = openSqliteStore(allDb); }
+    floorAll.push_back(timeCommand(importTablesCommand(allDb, dir)));
     if (!caselogBin.empty())
       command.push_back(timeCommand("'" + caselogBin + "' --db '" + cliDb + "' import '" + jsonl + "' >/dev/null"));
   }
@@ -200,7 +231,8 @@ int main(int argc, char** argv) {
   row("  both phases", whole);
   if (!command.empty()) row("`caselog import FILE.jsonl` (process)", medianOf(command));
   row("sqlite3 CLI .import + FTS rebuild", base);
+  row("  the same, every row CaseLog wrote", medianOf(floorAll));
   std::printf("x floor = sqlite3's CPU seconds / CaseLog's (the machine may be shared; CPU is steadier).\n"
-              "Target 10(c): >= 0.7x.\n");
+              "Target 10(c): >= 0.7x. The last row is the most any import storing CaseLog's rows can reach.\n");
   return 0;
 }

@@ -5,7 +5,7 @@
 #    Amazon replies), CaseLog's search beside the naive FTS5 query run by the sqlite3 CLI on the
 #    same file. The corpus is generated once (~10 min) into /tmp/caselog-bench/search.db.
 #  - import_bench: `caselog import` rows/s (in-process and as the real command) beside the sqlite3 CLI's
-#    .import of the same rows into the same table.
+#    .import of the same rows into the same table, and of every row CaseLog wrote (all tables).
 # Usage: tests/bench/storage_bench.sh [--cases N] [--import-cases N]
 # Env: CASELOG_BENCH_BUILD (default build/bench).
 set -euo pipefail
