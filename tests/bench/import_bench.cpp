@@ -11,7 +11,7 @@
 // import wrote, in every table (cases, events, identifiers, verdicts, bands, schedules and the
 // subject index beside the messages), read back from CaseLog's file as CSV, the message index
 // rebuilt as in the first. It is what a CaseLog that spent no time at all outside SQLite would
-// take: CaseLog's import can come no closer to the first floor than this one does.
+// take, as measured by the same tool as the first floor.
 //
 // Usage: import_bench [--dir DIR] [--cases N] [--replies N] [--runs N] [--caselog BIN]
 #include <sys/resource.h>
@@ -233,6 +233,6 @@ int main(int argc, char** argv) {
   row("sqlite3 CLI .import + FTS rebuild", base);
   row("  the same, every row CaseLog wrote", medianOf(floorAll));
   std::printf("x floor = sqlite3's CPU seconds / CaseLog's (the machine may be shared; CPU is steadier).\n"
-              "Target 10(c): >= 0.7x. The last row is the most any import storing CaseLog's rows can reach.\n");
+              "Target 10(c): >= 0.7x. The last row is what sqlite3 itself reaches storing the rows CaseLog stores.\n");
   return 0;
 }
