@@ -245,5 +245,42 @@ TEST(StorageFailure, AFullDiskStopsAnImportAndRunningItAgainFinishesIt) {
   EXPECT_EQ(read("verify.code"), "0\n") << read("verify.out");
 }
 
+// A demo that meets a full disk stops at once and says so (before, it skipped batch after batch
+// in silence), with the stored part whole and what to do next.
+TEST(StorageFailure, AFullDiskStopsTheDemoWithWhatToDo) {
+  TempDir dir;
+  if (!smallDisksWork(dir)) GTEST_SKIP() << "no user namespaces here to mount a small tmpfs in";
+  const std::string disk = dir.file("disk");
+  std::filesystem::create_directory(disk);
+  const std::string script =
+      "cli=\"$1\"; db=\"$2\"/caselog.db; cd \"$3\" || exit 1\n"
+      "\"$cli\" --db \"$db\" demo --no-serve --cases 3000 >demo.out 2>demo.err; echo $? >demo.code\n"
+      "\"$cli\" --db \"$db\" list --json --limit 1 >list.out\n"
+      "\"$cli\" --db \"$db\" verify >verify.out 2>&1; echo $? >verify.code\n";
+  writeFile(dir.file("steps.sh"), script);
+  std::vector<std::string> argv =
+      onSmallDisk("3m", disk, {"/bin/sh", dir.file("steps.sh"), CASELOG_CLI_BIN, disk, dir.path()});
+  argv.insert(argv.begin(), kUnshare);
+  const auto run = runProcess(argv, childEnvironment(dir), {}, 120s);
+  ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+  const auto read = [&](const char* name) {
+    std::ifstream in(dir.file(name));
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string err = read("demo.err");
+  EXPECT_EQ(read("demo.code"), "1\n") << err;
+  EXPECT_TRUE(contains(err, "the demo stopped: no space left on the disk that holds " + disk)) << err;
+  const auto list = nlohmann::json::parse(read("list.out"), nullptr, false);
+  ASSERT_TRUE(list.is_object()) << read("list.out");
+  const int stored = list["total"].get<int>();
+  EXPECT_GT(stored, 0);  // the batches before the full disk are kept…
+  EXPECT_LT(stored, 3000);
+  EXPECT_TRUE(contains(err, std::to_string(stored) + " of 3000 sample cases are stored")) << err;  // …and counted
+  EXPECT_TRUE(contains(err, "run the demo again with a fresh database")) << err;
+  EXPECT_EQ(lineCount(err), 2u) << err;
+  EXPECT_EQ(read("demo.out"), "");  // no "Demo: N cases" as if it had worked
+  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.out");
+}
+
 }  // namespace
 }  // namespace caselog::test

@@ -52,9 +52,21 @@ class DemoCommand : public Command {
                       " cases; the demo needs a fresh one (--db /tmp/caselog-demo.db)");
     const DemoData data = generateDemoData(options);
     const bool tty = ctx.terminal.stderrTty;
-    const DemoLoadResult r = loadDemoData(ctx.service, data, [&](std::size_t done, std::size_t total) {
-      if (tty) ctx.err << "\rfilling… " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
-    });
+    DemoLoadResult r;
+    try {
+      r = loadDemoData(ctx.service, data, [&](std::size_t done, std::size_t total) {
+        if (tty) ctx.err << "\rfilling… " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+      });
+    } catch (const StorageUnavailable& e) {
+      // A full disk: what is stored stays (and verifies), but a demo half filled is no demo, and
+      // running it again on this file is refused (it is not fresh).
+      if (tty) ctx.err << "\n";
+      ctx.err << "caselog: the demo stopped: " << e.what() << "\n"
+              << "caselog: " << ctx.service.store().caseIds(false).size() << " of " << data.cases.size()
+              << " sample cases are stored in " << ctx.dbPath
+              << "; once there is space, run the demo again with a fresh database (--db FILE)\n";
+      return 1;
+    }
     if (ctx.json && args.has("no-serve")) {
       printJson(ctx.out,
                 {{"db", ctx.dbPath}, {"cases", r.cases}, {"messages", r.messages}, {"failed", r.failed}});
