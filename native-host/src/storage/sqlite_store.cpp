@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <iostream>
 #include <thread>
 #include <utility>
 
@@ -91,6 +92,21 @@ void configure(sqlite::Db& db, sqlite::Checkpointer& checkpointer) {
   checkpointer.install(db.handle());
 }
 
+// WAL mode, so that the programs sharing the file (hosts, the CLI) read while one writes. SQLite
+// keeps the rollback journal where the file system cannot share memory between programs (the
+// -shm file, mapped), as some network file systems cannot: everything still works and nothing is
+// lost, but a reader then holds up a writer. Said on stderr whenever a program opens the file,
+// with what to do.
+void useWal(sqlite::Db& db, const std::string& path) {
+  sqlite::Stmt st(db, "PRAGMA journal_mode = WAL");
+  const std::string mode = st.step() ? st.text(0) : "?";
+  if (mode == "wal") return;
+  std::cerr << "caselog: " << path << " stays in SQLite's '" << mode
+            << "' journal mode: its file system cannot share memory between programs, which WAL mode "
+               "needs. Nothing is lost, but a capture waits while another program reads the file; a "
+               "database on a local disk (--db or CASELOG_DB) does not.\n";
+}
+
 }  // namespace
 
 SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointer_(path_) {
@@ -103,7 +119,7 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointe
       // Its pragmas read the schema: another process creating the file (not in WAL mode yet)
       // holds that up for a moment, so they retry like the rest.
       configure(*db, checkpointer_);
-      db->exec("PRAGMA journal_mode = WAL");
+      useWal(*db, path_);
       sqlite::migrate(*db);
       break;
     } catch (const sqlite::Busy& busy) {

@@ -2,9 +2,11 @@
 #include "storage/store.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "core/error.hpp"
@@ -82,6 +84,61 @@ TEST(Store, UsesWalFullSyncForeignKeysAndSchemaVersion) {
   sqlite::Stmt version(db, "PRAGMA user_version");
   ASSERT_TRUE(version.step());
   EXPECT_EQ(version.int64(0), 3);
+}
+
+// A file system that cannot share memory between programs (some network ones) has no WAL mode:
+// played here by SQLite's own unix VFS whose open files hide their shared-memory methods (version-1
+// io methods, as such a VFS gives). The store says so on opening and works on in the rollback
+// journal, a second connection included.
+sqlite3_vfs* gUnix = nullptr;
+std::map<const sqlite3_io_methods*, sqlite3_io_methods> gWithoutShm;
+
+int openWithoutShm(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* outFlags) {
+  const int rc = gUnix->xOpen(gUnix, name, file, flags, outFlags);
+  if (rc == SQLITE_OK && file->pMethods) {
+    auto [it, added] = gWithoutShm.try_emplace(file->pMethods, *file->pMethods);
+    it->second.iVersion = 1;
+    file->pMethods = &it->second;
+  }
+  return rc;
+}
+
+TEST(Store, WithoutSharedMemoryItSaysSoAndKeepsTheRollbackJournal) {
+  gUnix = sqlite3_vfs_find(nullptr);
+  ASSERT_NE(gUnix, nullptr);
+  sqlite3_vfs noShm = *gUnix;
+  noShm.zName = "caselog-test-no-shm";
+  noShm.xOpen = openWithoutShm;
+  ASSERT_EQ(sqlite3_vfs_register(&noShm, 1), SQLITE_OK);
+  struct Restore {
+    sqlite3_vfs *unix, *noShm;
+    ~Restore() {
+      sqlite3_vfs_register(unix, 1);
+      sqlite3_vfs_unregister(noShm);
+    }
+  } restore{gUnix, &noShm};
+
+  TempDir dir;
+  const std::string path = dir.file("caselog.db");
+  ::testing::internal::CaptureStderr();
+  auto store = openSqliteStore(path);
+  const std::string said = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(said.find(path + " stays in SQLite's 'delete' journal mode"), std::string::npos) << said;
+  EXPECT_NE(said.find("on a local disk (--db or CASELOG_DB)"), std::string::npos) << said;
+  {
+    sqlite::Db db(path, false);
+    sqlite::Stmt mode(db, "PRAGMA journal_mode");
+    ASSERT_TRUE(mode.step());
+    EXPECT_EQ(mode.text(0), "delete");
+  }
+  store->transaction([&] { store->upsertCase(makeCase("77")); });
+  ::testing::internal::CaptureStderr();
+  auto other = openSqliteStore(path);  // each program that opens the file says it again
+  EXPECT_NE(::testing::internal::GetCapturedStderr().find("'delete' journal mode"), std::string::npos);
+  const auto found = other->findCase("77", false);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->subject, "Listing suppressed for B08XYZ1234");
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
 }
 
 TEST(Store, RefusesADatabaseFromANewerCaseLog) {
