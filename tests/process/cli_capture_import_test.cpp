@@ -99,6 +99,35 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
   EXPECT_EQ(cli(dir, {"verify"}, {}, kNow).exitCode, 0);
 }
 
+// Lines are stored in the file's order, whichever chunk (read ahead on a second thread) and batch
+// they fall in: a case-list line between two snapshots of one case sets its status after the first
+// and before the second.
+TEST(CliImport, ACaseListLineTakesItsPlaceInTheFilesOrder) {
+  for (const char* batch : {"1000", "1", "2"}) {
+    TempDir dir;
+    auto first = sampleCase("4470900", 2);
+    auto last = sampleCase("4470900", 3);
+    last["status"] = "Reopened";
+    const nlohmann::json list = {{"page", "case-list"},
+                                 {"cases", {{{"caseId", "4470900"}, {"status", "Resolved"}},
+                                            {{"caseId", "4470901"}, {"status", "Answered"}}}}};
+    const std::string lines = first.dump() + "\n\n" + list.dump() + "\n" + last.dump() + "\n";
+    writeFile(dir.file("cases.jsonl"), lines);
+    const auto r = cli(dir, {"import", dir.file("cases.jsonl"), "--batch", batch, "--json"}, {}, kNow);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(jsonOut(r)["listCases"], 2) << batch;
+    EXPECT_EQ(jsonOut(r)["snapshots"], 2) << batch;
+    const auto shown = jsonOut(cli(dir, {"show", "4470900", "--json"}, {}, kNow));
+    EXPECT_EQ(shown["status"], "reopened") << batch;
+    EXPECT_EQ(shown["reopenCount"], 1) << batch;  // resolved by the list line, then reopened
+    EXPECT_EQ(shown["messages"].size(), 3u) << batch;
+    std::vector<std::string> statuses;
+    for (const auto& e : shown["events"])
+      if (e["kind"] == "status_changed") statuses.push_back(e["data"]["to"].get<std::string>());
+    EXPECT_EQ(statuses, (std::vector<std::string>{"resolved", "reopened"})) << batch << shown["events"];
+  }
+}
+
 TEST(CliImport, NothingImportableIsAnError) {
   TempDir dir;
   writeFile(dir.file("junk.jsonl"), "junk\n[1,2]\n");
