@@ -70,6 +70,8 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
     if (i == 30)
       lines += R"({"subject": "no id"})"
                "\n";
+    if (i == 150) lines += "  \n";                 // read in a later chunk (100 lines each)…
+    if (i == 180) lines += "[\"not a case\"]\n";  // …where line numbers still count every line
     lines +=
         (i % 2 ? nlohmann::json{{"page", "view-case"}, {"case", sampleCase(std::to_string(4470000 + i), 2)}}
                : sampleCase(std::to_string(4470000 + i), 2))
@@ -82,9 +84,11 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
   const auto doc = jsonOut(r);
   EXPECT_EQ(doc["created"], 250);
   EXPECT_EQ(doc["newMessages"], 500);
-  EXPECT_EQ(doc["failed"], 2);
+  EXPECT_EQ(doc["failed"], 3);
   EXPECT_NE(r.err.find("line 11"), std::string::npos) << r.err;    // "this is not json"
   EXPECT_NE(r.err.find("line 33"), std::string::npos) << r.err;    // no caseId (after the blank line)
+  EXPECT_NE(r.err.find("line 185"), std::string::npos) << r.err;   // 180 cases and 4 other lines before it
+  EXPECT_EQ(doc["storedThroughLine"], 255);                        // 250 cases and 5 other lines
   EXPECT_NE(r.err.find("importing"), std::string::npos) << r.err;  // progress, every 10% off a terminal
   EXPECT_EQ(jsonOut(cli(dir, {"list", "--json", "--limit", "1"}, {}, kNow))["total"], 250);
   // Stored in three transactions, the search index is left as one segment (Store::optimizeSearchIndex).

@@ -5,9 +5,12 @@
 // the same request is stored.
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -108,6 +111,38 @@ TEST(StorageFailure, AWriteLockHeldTooLongIsAStorageErrorAndTheRetryIsStored) {
   host.closeStdin();
   EXPECT_EQ(host.wait(), 0);
   EXPECT_EQ(cli(dir, {"verify"}).exitCode, 0);
+}
+
+// An import reading from a pipe whose writer has more to send, later: a held lock stops it after
+// the lock wait, with the lines it has, instead of waiting for the input first (the next lines
+// are read ahead only when they are at hand).
+TEST(StorageFailure, AnImportFromAPipeStopsOnALockWithoutWaitingForMoreInput) {
+  TempDir dir;
+  ASSERT_EQ(cli(dir, {"import", "-"}, sampleCase("9300").dump() + "\n").exitCode, 0);  // the file exists
+  const std::string fifo = dir.file("cases.fifo");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0) << std::strerror(errno);
+  std::atomic<bool> imported{false};
+  std::thread writer([&] {
+    const int fd = ::open(fifo.c_str(), O_WRONLY | O_CLOEXEC);  // waits for the import to open it
+    if (fd < 0) return;
+    const std::string line = sampleCase("9301").dump() + "\n";
+    if (::write(fd, line.data(), line.size()) < 0) std::perror("fifo");
+    for (int i = 0; i < 250 && !imported; ++i) std::this_thread::sleep_for(100ms);  // more to come…
+    ::close(fd);
+  });
+  sqlite::Db other(dir.dbPath(), false);
+  other.exec("BEGIN IMMEDIATE");
+  const auto t0 = Clock::now();
+  const auto r = cli(dir, {"import", fifo, "--batch", "1"});
+  const double took = secondsSince(t0);
+  imported = true;
+  writer.join();
+  other.exec("ROLLBACK");
+  EXPECT_EQ(r.exitCode, 1) << r.err;
+  EXPECT_TRUE(contains(r.err, "import stopped: the database " + dir.dbPath() + " is locked by another writer"))
+      << r.err;
+  EXPECT_LT(took, 15.0) << "it waited for the writer to close the pipe";
+  EXPECT_GT(took, 4.0);  // the lock wait
 }
 
 // ---- a full disk ----

@@ -1,8 +1,11 @@
 // caselog import FILE.jsonl|-: many snapshots, one JSON document per line, in few transactions.
 #include <sys/stat.h>
 
+#include <exception>
 #include <fstream>
 #include <future>
+#include <memory>
+#include <system_error>
 #include <optional>
 
 #include "cli/command.hpp"
@@ -118,25 +121,50 @@ class ImportCommand : public Command {
   }
 
  private:
-  // The next chunk of lines is read and parsed on a second thread while this one stores the
-  // chunk before (parsing is about a tenth of an import's work). One reader at a time: each
-  // starts after the one before has returned, so `in` is read in order, by one thread at a time.
+  // A non-blank line of the input: its number, the bytes read through it, its text and, once
+  // parsed, its document or why it has none.
+  struct Line {
+    std::size_t number = 0;
+    std::uintmax_t bytesThrough = 0;
+    std::string text;
+    CaptureDocument doc;
+    std::exception_ptr error;
+  };
+  using Chunk = std::shared_ptr<std::vector<Line>>;
+
+  // Lines are read on this thread and parsed on a second one, a chunk at a time: while this
+  // thread stores a chunk, the next one (when the input has it at hand, as a file does) is parsed
+  // (parsing is about a tenth of an import's work). Input that is not there yet (a pipe whose
+  // writer is slow) is waited for only after what came before is stored, so such an import goes
+  // on, or stops on a full disk, as soon as the line in hand allows.
   void readLines(Context& ctx, std::istream& in, Progress& progress) {
     Batch batch;
-    const std::size_t chunkLines = batchSize_;
-    auto readAhead = [&in, chunkLines](Position after) {
-      return std::async(std::launch::async, [&in, chunkLines, after] { return readChunk(in, after, chunkLines); });
-    };
-    auto next = readAhead(Position{});
+    std::size_t lineNo = 0;
     std::uintmax_t bytes = 0;
+    const std::size_t chunkLines = std::max<std::size_t>(batchSize_, 100);
+    auto atHand = [&in] { return in.rdbuf()->in_avail() > 0; };
+    // Up to chunkLines non-blank lines: at least one (waiting for it), then those at hand.
+    // Empty at the end of the input.
+    auto readChunk = [&] {
+      auto chunk = std::make_shared<std::vector<Line>>();
+      std::string text;
+      while (chunk->size() < chunkLines && (chunk->empty() || atHand()) && std::getline(in, text)) {
+        ++lineNo;
+        bytes += text.size() + 1;
+        if (text.find_first_not_of(" \t\r") != std::string::npos)
+          chunk->push_back({lineNo, bytes, std::move(text), {}, {}});
+      }
+      return chunk;
+    };
+    auto next = parseAhead(readChunk());
     for (;;) {
-      Chunk chunk = next.get();
-      bytes = chunk.bytes;
-      if (chunk.lines.empty()) break;  // the end of the input
-      next = readAhead(chunk);
-      for (auto& line : chunk.lines) {
+      const Chunk chunk = next.get();
+      if (chunk->empty()) break;  // the end of the input
+      const bool ahead = atHand();
+      if (ahead) next = parseAhead(readChunk());
+      for (auto& line : *chunk) {
         try {
-          if (line.error) throw *line.error;
+          if (line.error) std::rethrow_exception(line.error);
           addLine(ctx, std::move(line.doc), line.number, batch);
         } catch (const StorageUnavailable&) {
           throw;
@@ -148,44 +176,30 @@ class ImportCommand : public Command {
         if (batch.snapshots.size() >= batchSize_) flush(ctx, batch);
         progress.update(line.bytesThrough, outcome_.snapshots + batch.snapshots.size());
       }
+      if (!ahead) next = parseAhead(readChunk());
     }
     flush(ctx, batch);
     progress.update(bytes, outcome_.snapshots);
   }
 
-  // A non-blank line of the input, parsed (or why it could not be), and the bytes read through it.
-  struct Line {
-    std::size_t number = 0;
-    std::uintmax_t bytesThrough = 0;
-    CaptureDocument doc;
-    std::optional<Error> error;
-  };
-  struct Position {
-    std::size_t lastLine = 0;   // lines read so far, blank ones included
-    std::uintmax_t bytes = 0;  // bytes read so far
-  };
-  struct Chunk : Position {
-    std::vector<Line> lines;  // empty at the end of the input
-  };
-  // Up to `count` non-blank lines after `from`.
-  static Chunk readChunk(std::istream& in, Position from, std::size_t count) {
-    Chunk chunk;
-    static_cast<Position&>(chunk) = from;
-    std::string text;
-    while (chunk.lines.size() < count && std::getline(in, text)) {
-      ++chunk.lastLine;
-      chunk.bytes += text.size() + 1;
-      if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Line& line = chunk.lines.emplace_back();
-      line.number = chunk.lastLine;
-      line.bytesThrough = chunk.bytes;
-      try {
-        line.doc = parseCaptureDocument(parseJsonText(text, "line " + std::to_string(line.number)));
-      } catch (const Error& e) {
-        line.error = e;
+  // The chunk's lines parsed on a thread of their own, or when asked for if no thread can be had.
+  static std::future<Chunk> parseAhead(Chunk chunk) {
+    auto parse = [chunk] {
+      for (auto& line : *chunk) {
+        try {
+          line.doc = parseCaptureDocument(parseJsonText(line.text, "line " + std::to_string(line.number)));
+        } catch (...) {
+          line.error = std::current_exception();
+        }
+        line.text = std::string();
       }
+      return chunk;
+    };
+    try {
+      return std::async(std::launch::async, parse);
+    } catch (const std::system_error&) {
+      return std::async(std::launch::deferred, parse);
     }
-    return chunk;
   }
 
   void addLine(Context& ctx, CaptureDocument parsed, std::size_t lineNo, Batch& batch) {
