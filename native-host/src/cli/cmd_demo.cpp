@@ -53,18 +53,25 @@ class DemoCommand : public Command {
     const DemoData data = generateDemoData(options);
     const bool tty = ctx.terminal.stderrTty;
     DemoLoadResult r;
+    bool lineOpen = false;  // the terminal's progress line, not ended yet
     try {
       r = loadDemoData(ctx.service, data, [&](std::size_t done, std::size_t total) {
-        if (tty) ctx.err << "\rfilling… " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+        if (!tty) return;
+        ctx.err << "\rfilling… " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+        lineOpen = done != total;
       });
     } catch (const StorageUnavailable& e) {
-      // A full disk: what is stored stays (and verifies), but a demo half filled is no demo, and
-      // running it again on this file is refused (it is not fresh).
-      if (tty) ctx.err << "\n";
-      ctx.err << "caselog: the demo stopped: " << e.what() << "\n"
-              << "caselog: " << ctx.service.store().caseIds(false).size() << " of " << data.cases.size()
-              << " sample cases are stored in " << ctx.dbPath
-              << "; once there is space, run the demo again with a fresh database (--db FILE)\n";
+      // A full disk, a lock held too long: what is stored stays (and verifies), but a demo half
+      // filled is no demo, and running it again on this file is refused (it is not fresh).
+      if (lineOpen) ctx.err << "\n";
+      ctx.err << "caselog: the demo stopped: " << e.what() << "\n";
+      std::string stored = "some";
+      try {
+        stored = std::to_string(ctx.service.store().caseIds(false).size());
+      } catch (const std::exception&) {  // the count is a courtesy: the error above is what matters
+      }
+      ctx.err << "caselog: " << stored << " of " << data.cases.size() << " sample cases are stored in "
+              << ctx.dbPath << "; once this is fixed, run the demo again with a fresh database (--db FILE)\n";
       return 1;
     }
     if (ctx.json && args.has("no-serve")) {

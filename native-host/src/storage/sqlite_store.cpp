@@ -92,19 +92,14 @@ void configure(sqlite::Db& db, sqlite::Checkpointer& checkpointer) {
   checkpointer.install(db.handle());
 }
 
-// WAL mode, so that the programs sharing the file (hosts, the CLI) read while one writes. SQLite
-// keeps the rollback journal where the file system cannot share memory between programs (the
-// -shm file, mapped), as some network file systems cannot: everything still works and nothing is
-// lost, but a reader then holds up a writer. Said on stderr whenever a program opens the file,
-// with what to do.
-void useWal(sqlite::Db& db, const std::string& path) {
+// WAL mode, so that the programs sharing the file (hosts, the CLI) read while one writes. It
+// needs memory shared between them (the -shm file, mapped), which SQLite's file access does not
+// offer everywhere (some locking styles and VFSes, such as those chosen for network file systems
+// on macOS): there SQLite keeps its rollback journal. Everything still works and nothing is lost,
+// but a reader then holds up a writer. Returns the journal mode in force.
+std::string useWal(sqlite::Db& db) {
   sqlite::Stmt st(db, "PRAGMA journal_mode = WAL");
-  const std::string mode = st.step() ? st.text(0) : "?";
-  if (mode == "wal") return;
-  std::cerr << "caselog: " << path << " stays in SQLite's '" << mode
-            << "' journal mode: its file system cannot share memory between programs, which WAL mode "
-               "needs. Nothing is lost, but a capture waits while another program reads the file; a "
-               "database on a local disk (--db or CASELOG_DB) does not.\n";
+  return st.step() ? st.text(0) : "?";
 }
 
 }  // namespace
@@ -112,6 +107,7 @@ void useWal(sqlite::Db& db, const std::string& path) {
 SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointer_(path_) {
   prepareFile(path_);
   auto db = std::make_unique<sqlite::Db>(path_, false);
+  std::string journal;
   const auto deadline = SteadyClock::now() + kLockWait;
   db->waitForLocksUntil(deadline);  // the retries below too
   for (int attempt = 0;; ++attempt) {
@@ -119,7 +115,7 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointe
       // Its pragmas read the schema: another process creating the file (not in WAL mode yet)
       // holds that up for a moment, so they retry like the rest.
       configure(*db, checkpointer_);
-      useWal(*db, path_);
+      journal = useWal(*db);
       sqlite::migrate(*db);
       break;
     } catch (const sqlite::Busy& busy) {
@@ -129,6 +125,11 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointe
   }
   db->waitForLocksUntil(std::nullopt);
   pool_.push_back(std::move(db));
+  if (journal != "wal")  // said on stderr whenever a program opens the file, with what to do
+    std::cerr << "caselog: " << path_ << " stays in SQLite's '" << journal
+              << "' journal mode: its file system cannot share memory between programs, which WAL mode "
+                 "needs. Nothing is lost, but a capture waits while another program reads the file; a "
+                 "database on a local disk (--db or CASELOG_DB) does not.\n";
 }
 
 SqliteStore::~SqliteStore() = default;
