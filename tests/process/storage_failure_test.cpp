@@ -181,6 +181,23 @@ void fillDisk(const std::string& path) {
   ::close(fd);
 }
 
+// Runs `script` with /bin/sh in a namespace of its own where `disk` is a tmpfs of `size`; the
+// script gets `args` as $1… and leaves what it saw in files, read back with fileIn().
+RunResult runOnSmallDisk(const TempDir& dir, const std::string& size, const std::string& disk,
+                         const std::string& script, const std::vector<std::string>& args) {
+  writeFile(dir.file("steps.sh"), script);
+  std::vector<std::string> program = {"/bin/sh", dir.file("steps.sh")};
+  program.insert(program.end(), args.begin(), args.end());
+  std::vector<std::string> argv = onSmallDisk(size, disk, program);
+  argv.insert(argv.begin(), kUnshare);
+  return runProcess(argv, childEnvironment(dir), {}, 120s);
+}
+
+std::string fileIn(const TempDir& dir, const char* name) {
+  std::ifstream in(dir.file(name));
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 TEST(StorageFailure, AFullDiskIsAStorageErrorAndTheHostGoesOnOnceThereIsSpace) {
   TempDir dir;
   if (!smallDisksWork(dir)) GTEST_SKIP() << "no user namespaces here to mount a small tmpfs in";
@@ -243,16 +260,9 @@ TEST(StorageFailure, AFullDiskStopsAnImportAndRunningItAgainFinishesIt) {
       "\"$cli\" --db \"$db\" import \"$file\" --json >second.out 2>second.err; echo $? >second.code\n"
       "\"$cli\" --db \"$db\" list --json --limit 1 >list.out\n"
       "\"$cli\" --db \"$db\" verify >verify.out 2>&1; echo $? >verify.code\n";
-  writeFile(dir.file("steps.sh"), script);
-  std::vector<std::string> argv = onSmallDisk(
-      "12m", disk, {"/bin/sh", dir.file("steps.sh"), CASELOG_CLI_BIN, disk, dir.file("cases.jsonl"), dir.path()});
-  argv.insert(argv.begin(), kUnshare);
-  const auto run = runProcess(argv, childEnvironment(dir), {}, 120s);
+  const auto run = runOnSmallDisk(dir, "12m", disk, script, {CASELOG_CLI_BIN, disk, dir.file("cases.jsonl"), dir.path()});
   ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
-  const auto read = [&](const char* name) {
-    std::ifstream in(dir.file(name));
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
+  const auto read = [&](const char* name) { return fileIn(dir, name); };
   const std::string firstErr = read("first.err");
   EXPECT_EQ(read("first.code"), "1\n") << firstErr;
   EXPECT_TRUE(contains(firstErr, "import stopped: no space left on the disk")) << firstErr;
@@ -293,16 +303,9 @@ TEST(StorageFailure, AFullDiskStopsTheDemoWithWhatToDo) {
       "\"$cli\" --db \"$db\" demo --no-serve --cases 3000 >demo.out 2>demo.err; echo $? >demo.code\n"
       "\"$cli\" --db \"$db\" list --json --limit 1 >list.out\n"
       "\"$cli\" --db \"$db\" verify >verify.out 2>&1; echo $? >verify.code\n";
-  writeFile(dir.file("steps.sh"), script);
-  std::vector<std::string> argv =
-      onSmallDisk("3m", disk, {"/bin/sh", dir.file("steps.sh"), CASELOG_CLI_BIN, disk, dir.path()});
-  argv.insert(argv.begin(), kUnshare);
-  const auto run = runProcess(argv, childEnvironment(dir), {}, 120s);
+  const auto run = runOnSmallDisk(dir, "3m", disk, script, {CASELOG_CLI_BIN, disk, dir.path()});
   ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
-  const auto read = [&](const char* name) {
-    std::ifstream in(dir.file(name));
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
+  const auto read = [&](const char* name) { return fileIn(dir, name); };
   const std::string err = read("demo.err");
   EXPECT_EQ(read("demo.code"), "1\n") << err;
   EXPECT_TRUE(contains(err, "the demo stopped: no space left on the disk that holds " + disk)) << err;
