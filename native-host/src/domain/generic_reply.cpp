@@ -67,7 +67,10 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
 
 GenericVerdict assessReply(const ReplyText& reply, const CaseTerms& terms, int casesSharingText,
                            const Config& config) {
-  const ReplyFeatures f = replyFeatures(reply, terms, config);
+  return assessReply(replyFeatures(reply, terms, config), casesSharingText, config);
+}
+
+GenericVerdict assessReply(const ReplyFeatures& f, int casesSharingText, const Config& config) {
   const Weights& w = config.view<Weights>();
   GenericVerdict v;
   double z = w.bias;

@@ -4,9 +4,12 @@
 // remembered: stored priorities (so lists sort without recomputing), generic verdicts with their
 // near-duplicate band hashes, and which reminder fired or was dismissed for which case version.
 #include <algorithm>
+#include <future>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 #include "core/error.hpp"
@@ -36,6 +39,47 @@ bool isReminderRule(const std::string& rule) {
   return std::find(rules.begin(), rules.end(), rule) != rules.end();
 }
 
+// What assessing a new Amazon reply needs of its text alone: the text folded and cut into words,
+// its near-duplicate bands and its features. Worked out apart from the lookups of other cases'
+// bands, so that batch work (CaseService::assessEach) makes them on a second thread.
+struct PreparedReply {
+  std::unique_ptr<ReplyText> text;  // ReplyText is not movable: its words view into its text
+  std::vector<std::uint64_t> bands;
+  ReplyFeatures features;
+};
+
+PreparedReply prepareReply(std::string_view body, const CaseTerms& terms, const Config& config) {
+  PreparedReply p;
+  p.text = std::make_unique<ReplyText>(body);
+  p.bands = replyBands(*p.text);
+  p.features = replyFeatures(*p.text, terms, config);
+  return p;
+}
+
+// Does c.messages[i] need a verdict made (an Amazon reply without a stored one)?
+bool needsVerdict(const StoredMessage& m, const std::map<std::int64_t, GenericVerdict>& stored) {
+  return m.author == "amazon" && !stored.count(m.id);
+}
+
+// The replies of one case that need a verdict, prepared (by index in c.messages; a body repeated
+// in the case is prepared once, at its first reply, as ReplyAssessor reuses its verdict).
+using PreparedCase = std::map<std::size_t, PreparedReply>;
+
+PreparedCase prepareCase(const CaseRecord& c, const std::map<std::int64_t, GenericVerdict>& stored,
+                         const Config& config) {
+  PreparedCase out;
+  std::optional<CaseTerms> terms;
+  std::vector<std::string_view> bodies;
+  for (std::size_t i = 0; i < c.messages.size(); ++i) {
+    const StoredMessage& m = c.messages[i];
+    if (!needsVerdict(m, stored) || std::find(bodies.begin(), bodies.end(), m.body) != bodies.end()) continue;
+    bodies.push_back(m.body);
+    if (!terms) terms.emplace(c);
+    out.emplace(i, prepareReply(m.body, *terms, config));
+  }
+  return out;
+}
+
 // The new Amazon replies of one case, assessed one by one. A text the case received before in
 // this pass gets the same verdict without being assessed again (nothing in it but the text
 // differs), and replies with the same bands share one count of the other cases holding them.
@@ -45,20 +89,22 @@ class ReplyAssessor {
       : store_(store), config_(config), c_(c), terms_(c) {}
 
   // Appends the verdict of `m` to `verdicts` (where the verdicts of the replies assessed before
-  // are) and returns its bands; `folded` receives its folded text when one was made.
+  // are) and returns its bands; `folded` receives its folded text when one was made. `prepared`,
+  // when given, is m's text, bands and features already worked out (prepareReply).
   const std::vector<std::uint64_t>& assess(const StoredMessage& m, std::vector<GenericVerdict>& verdicts,
-                                           std::string* folded) {
+                                           std::string* folded, PreparedReply* prepared = nullptr) {
     for (const auto& seen : seen_) {
       if (seen.body != m.body) continue;
       verdicts.push_back(verdicts[seen.verdictAt]);
       return seen.bands;
     }
-    ReplyText text(m.body);
-    auto bands = replyBands(text);
-    const int sharing = casesSharing(bands);
-    verdicts.push_back(assessReply(text, terms_, sharing, config_));
-    seen_.push_back({m.body, verdicts.size() - 1, std::move(bands), sharing});
-    if (folded) *folded = std::move(text.folded);  // text is done with
+    PreparedReply own;
+    if (!prepared) own = prepareReply(m.body, terms_, config_);
+    PreparedReply& p = prepared ? *prepared : own;
+    const int sharing = casesSharing(p.bands);
+    verdicts.push_back(assessReply(p.features, sharing, config_));
+    seen_.push_back({m.body, verdicts.size() - 1, std::move(p.bands), sharing});
+    if (folded) *folded = std::move(p.text->folded);  // the text is done with
     return seen_.back().bands;
   }
 
@@ -82,14 +128,21 @@ class ReplyAssessor {
   std::vector<Seen> seen_;
 };
 
+// What verdictsFor may be given ready: the case's stored verdicts, and its new replies prepared.
+struct Ready {
+  const std::map<std::int64_t, GenericVerdict>* stored = nullptr;
+  PreparedCase* prepared = nullptr;
+};
+
 // Verdicts parallel to c.messages: stored ones where present; the missing Amazon ones computed
 // (and, when `save`, stored with their bands so later replies can find them as near-duplicates).
 // The other cases' bands do not change while one case is assessed, and a case's own bands do not
 // count for it, so its new verdicts are saved together at the end. `folded`, when given, receives
 // the folded texts made on the way (parallel to c.messages, empty where none was), for the deadlines.
 std::vector<GenericVerdict> verdictsFor(Store& store, const Config& config, const CaseRecord& c, bool save,
-                                        std::vector<std::string>* folded = nullptr) {
-  const auto stored = store.genericVerdicts(c.caseId);
+                                        std::vector<std::string>* folded = nullptr, Ready ready = {}) {
+  const auto stored = ready.stored ? std::map<std::int64_t, GenericVerdict>{} : store.genericVerdicts(c.caseId);
+  const auto& known = ready.stored ? *ready.stored : stored;
   std::vector<GenericVerdict> verdicts;
   verdicts.reserve(c.messages.size());
   std::optional<ReplyAssessor> assessor;
@@ -99,11 +152,14 @@ std::vector<GenericVerdict> verdictsFor(Store& store, const Config& config, cons
     const StoredMessage& m = c.messages[i];
     if (m.author != "amazon") {
       verdicts.emplace_back();
-    } else if (auto it = stored.find(m.id); it != stored.end()) {
+    } else if (auto it = known.find(m.id); it != known.end()) {
       verdicts.push_back(it->second);
     } else {
       if (!assessor) assessor.emplace(store, config, c);
-      const auto& bands = assessor->assess(m, verdicts, folded ? &(*folded)[i] : nullptr);
+      PreparedReply* prepared = nullptr;
+      if (ready.prepared)
+        if (auto p = ready.prepared->find(i); p != ready.prepared->end()) prepared = &p->second;
+      const auto& bands = assessor->assess(m, verdicts, folded ? &(*folded)[i] : nullptr, prepared);
       if (save && m.id != 0) toSave.push_back({m.id, verdicts.back(), bands});
     }
   }
@@ -139,10 +195,10 @@ struct Assessment {
 
 // Computes and stores what a case's assessment derives: verdicts of new replies, the priority,
 // the reminder schedule.
-Assessment assessAndSave(Store& store, const Config& config, const CaseRecord& c, Instant now) {
+Assessment assessAndSave(Store& store, const Config& config, const CaseRecord& c, Instant now, Ready ready = {}) {
   Assessment a;
   std::vector<std::string> folded;
-  const auto verdicts = verdictsFor(store, config, c, true, &folded);
+  const auto verdicts = verdictsFor(store, config, c, true, &folded, ready);
   a.facts = caseFacts(c, verdicts, config);
   a.deadlines = openDeadlines(c, a.facts, config, &folded);
   a.priority = computePriority(c, a.facts, a.deadlines, config, now);
@@ -209,11 +265,43 @@ std::size_t CaseService::reassessOverdue(const std::function<void(std::size_t do
   }
 }
 
+// The cases are loaded first, with their stored verdicts. Then the pure part of assessing their
+// new replies (prepareCase: about a third of the work) runs on a second thread, a group of cases
+// ahead of this one, which looks up the other cases' bands and saves: the verdicts are those
+// made one case at a time, in the same order.
 void CaseService::assessEach(const std::vector<std::string>& caseIds) {
+  struct Loaded {
+    CaseRecord c;
+    std::map<std::int64_t, GenericVerdict> stored;
+  };
+  std::vector<Loaded> cases;
+  cases.reserve(caseIds.size());
   for (const auto& id : caseIds) {
     auto c = store_.findCase(id, true);
     if (!c) continue;  // removed meanwhile (team mode)
-    assessAndSave(store_, config_, *c, now());
+    cases.push_back({std::move(*c), store_.genericVerdicts(id)});
+  }
+  constexpr std::size_t kGroup = 25;
+  const Config& config = config_;
+  auto prepare = [&cases, &config](std::size_t from) {
+    auto work = [&cases, &config, from] {
+      std::vector<PreparedCase> group;
+      for (std::size_t i = from; i < std::min(cases.size(), from + kGroup); ++i)
+        group.push_back(prepareCase(cases[i].c, cases[i].stored, config));
+      return group;
+    };
+    try {
+      return std::async(std::launch::async, work);
+    } catch (const std::system_error&) {  // no thread to be had: made when asked for
+      return std::async(std::launch::deferred, work);
+    }
+  };
+  auto next = prepare(0);
+  for (std::size_t from = 0; from < cases.size(); from += kGroup) {
+    auto group = next.get();
+    if (from + kGroup < cases.size()) next = prepare(from + kGroup);
+    for (std::size_t i = 0; i < group.size(); ++i)
+      assessAndSave(store_, config_, cases[from + i].c, now(), {&cases[from + i].stored, &group[i]});
   }
 }
 
