@@ -31,8 +31,8 @@ GenericVerdict assessReply(const StoredMessage& reply, const CaseRecord& c, int 
 // the replyFeatures inputs), for many replies of one case.
 GenericVerdict assessReply(const ReplyText& reply, const CaseTerms& terms, int casesSharingText,
                            const Config& config);
-// The same from the reply's features already worked out (replyFeatures): they need the text only,
-// the count of other cases sharing it needs the store.
+// The same from the reply's features already worked out (replyFeatures: the reply's text and the
+// case's terms); the count of other cases sharing the text is what needs the store.
 GenericVerdict assessReply(const ReplyFeatures& features, int casesSharingText, const Config& config);
 
 }  // namespace caselog

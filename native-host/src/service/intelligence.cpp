@@ -4,10 +4,12 @@
 // remembered: stored priorities (so lists sort without recomputing), generic verdicts with their
 // near-duplicate band hashes, and which reminder fired or was dismissed for which case version.
 #include <algorithm>
+#include <atomic>
 #include <future>
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -56,7 +58,7 @@ PreparedReply prepareReply(std::string_view body, const CaseTerms& terms, const 
   return p;
 }
 
-// Does c.messages[i] need a verdict made (an Amazon reply without a stored one)?
+// Does `m` need a verdict made (an Amazon reply without a stored one)?
 bool needsVerdict(const StoredMessage& m, const std::map<std::int64_t, GenericVerdict>& stored) {
   return m.author == "amazon" && !stored.count(m.id);
 }
@@ -85,8 +87,7 @@ PreparedCase prepareCase(const CaseRecord& c, const std::map<std::int64_t, Gener
 // differs), and replies with the same bands share one count of the other cases holding them.
 class ReplyAssessor {
  public:
-  ReplyAssessor(Store& store, const Config& config, const CaseRecord& c)
-      : store_(store), config_(config), c_(c), terms_(c) {}
+  ReplyAssessor(Store& store, const Config& config, const CaseRecord& c) : store_(store), config_(config), c_(c) {}
 
   // Appends the verdict of `m` to `verdicts` (where the verdicts of the replies assessed before
   // are) and returns its bands; `folded` receives its folded text when one was made. `prepared`,
@@ -99,7 +100,10 @@ class ReplyAssessor {
       return seen.bands;
     }
     PreparedReply own;
-    if (!prepared) own = prepareReply(m.body, terms_, config_);
+    if (!prepared) {
+      if (!terms_) terms_.emplace(c_);
+      own = prepareReply(m.body, *terms_, config_);
+    }
     PreparedReply& p = prepared ? *prepared : own;
     const int sharing = casesSharing(p.bands);
     verdicts.push_back(assessReply(p.features, sharing, config_));
@@ -124,7 +128,7 @@ class ReplyAssessor {
   Store& store_;
   const Config& config_;
   const CaseRecord& c_;
-  const CaseTerms terms_;
+  std::optional<CaseTerms> terms_;  // made for the first reply not prepared ahead
   std::vector<Seen> seen_;
 };
 
@@ -266,9 +270,10 @@ std::size_t CaseService::reassessOverdue(const std::function<void(std::size_t do
 }
 
 // The cases are loaded first, with their stored verdicts. Then the pure part of assessing their
-// new replies (prepareCase: about a third of the work) runs on a second thread, a group of cases
-// ahead of this one, which looks up the other cases' bands and saves: the verdicts are those
-// made one case at a time, in the same order.
+// new replies (prepareCase: about a third of the work) is made on a second thread, a group of
+// cases at a time, while this one looks up the other cases' bands for the groups already made,
+// combines and saves: the verdicts are those made one case at a time, in the same order. A batch
+// of one group (the host's refresh slices) is prepared here: a thread would only be waited for.
 void CaseService::assessEach(const std::vector<std::string>& caseIds) {
   struct Loaded {
     CaseRecord c;
@@ -282,26 +287,44 @@ void CaseService::assessEach(const std::vector<std::string>& caseIds) {
     cases.push_back({std::move(*c), store_.genericVerdicts(id)});
   }
   constexpr std::size_t kGroup = 25;
-  const Config& config = config_;
-  auto prepare = [&cases, &config](std::size_t from) {
-    auto work = [&cases, &config, from] {
-      std::vector<PreparedCase> group;
-      for (std::size_t i = from; i < std::min(cases.size(), from + kGroup); ++i)
-        group.push_back(prepareCase(cases[i].c, cases[i].stored, config));
-      return group;
-    };
-    try {
-      return std::async(std::launch::async, work);
-    } catch (const std::system_error&) {  // no thread to be had: made when asked for
-      return std::async(std::launch::deferred, work);
+  const std::size_t groups = (cases.size() + kGroup - 1) / kGroup;
+  std::vector<std::promise<std::vector<PreparedCase>>> made(groups);
+  std::vector<std::future<std::vector<PreparedCase>>> ready;
+  for (auto& m : made) ready.push_back(m.get_future());
+  std::atomic<bool> stop{false};
+  // One thread for all the groups, so that its caches (minhash's recent bands) last the batch.
+  // Declared after what it reads: leaving this scope (an exception) waits for it first.
+  auto prepareAll = [&cases, &made, &stop, groups, &config = config_] {
+    for (std::size_t g = 0; g < groups; ++g) {
+      try {
+        if (stop) throw std::runtime_error("batch assessment stopped");
+        std::vector<PreparedCase> group;
+        for (std::size_t i = g * kGroup; i < std::min(cases.size(), (g + 1) * kGroup); ++i)
+          group.push_back(prepareCase(cases[i].c, cases[i].stored, config));
+        made[g].set_value(std::move(group));
+      } catch (...) {
+        made[g].set_exception(std::current_exception());
+      }
     }
   };
-  auto next = prepare(0);
-  for (std::size_t from = 0; from < cases.size(); from += kGroup) {
-    auto group = next.get();
-    if (from + kGroup < cases.size()) next = prepare(from + kGroup);
-    for (std::size_t i = 0; i < group.size(); ++i)
-      assessAndSave(store_, config_, cases[from + i].c, now(), {&cases[from + i].stored, &group[i]});
+  std::future<void> preparer;
+  if (groups > 1) {
+    try {
+      preparer = std::async(std::launch::async, prepareAll);
+    } catch (const std::system_error&) {  // no thread to be had: prepared here instead
+    }
+  }
+  if (!preparer.valid()) prepareAll();
+  struct StopOnExit {
+    std::atomic<bool>& stop;
+    ~StopOnExit() { stop = true; }
+  } stopOnExit{stop};
+  for (std::size_t g = 0; g < groups; ++g) {
+    auto group = ready[g].get();
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      Loaded& one = cases[g * kGroup + i];
+      assessAndSave(store_, config_, one.c, now(), {&one.stored, &group[i]});
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 // tests of the storage owner; these live with the CLI, which owns intelligence.cpp.)
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -229,6 +230,67 @@ TEST_F(Intelligence, TheHostsSliceDoesNothingWhileAnotherConnectionWrites) {
   EXPECT_EQ(service->reassessDueIfUnlocked(5), std::optional<std::size_t>(1));
   EXPECT_TRUE(store->reassessmentsDue(now, 10).empty());
   EXPECT_EQ(service->reassessDueIfUnlocked(5), std::optional<std::size_t>(0));  // nothing due
+}
+
+// Batch assessment (assessEach: the replies prepared on a second thread, a group of cases ahead)
+// gives the verdicts and priorities that assessing one case at a time in the same order gives:
+// across groups, with template replies shared by many cases, a body repeated within a case, and
+// a new reply that repeats a body whose verdict is stored.
+TEST(BatchAssessment, SameVerdictsAsOneCaseAtATime) {
+  const char* bodies[] = {kTemplate,
+                          "We reviewed B08XYZ1234 and reinstated the listing because the image was compliant.",
+                          "Please provide an invoice for order 113-1234567-1234567 within 17 days.",
+                          "Thank you for contacting Amazon Seller Support. Your request has been forwarded."};
+  std::vector<CaseSnapshot> first, second;
+  for (int i = 0; i < 60; ++i) {
+    const std::string id = std::to_string(8800 + i);
+    std::vector<MessageSnapshot> thread = {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234, case " + id),
+                                           amazon("2026-11-03T09:00:00Z", bodies[i % 4]),
+                                           amazon("2026-11-04T09:00:00Z", bodies[(i / 4) % 4])};
+    if (i % 5 == 0) thread.push_back(amazon("2026-11-05T09:00:00Z", bodies[i % 4]));  // repeated in the case
+    first.push_back(snapshot(id, thread, "Answered"));
+    if (i % 3 == 0) {  // later: a reply repeating a body with a stored verdict, and a new text
+      thread.push_back(amazon("2026-11-06T09:00:00Z", bodies[i % 4]));
+      thread.push_back(amazon("2026-11-07T09:00:00Z", "Case " + id + ": 12 units were found and credited."));
+      second.push_back(snapshot(id, thread, "Answered"));
+    }
+  }
+  caselog::testing::TempDir dir;
+  const Config config = Config::defaults();
+  const Instant now = kLate;
+  auto batchStore = openSqliteStore(dir.file("batch.db"));
+  auto oneStore = openSqliteStore(dir.file("one.db"));
+  CaseService batch(*batchStore, config, [&] { return now; });
+  CaseService one(*oneStore, config, [&] { return now; });
+  auto compare = [&](const char* phase) {
+    for (const auto& id : batchStore->caseIds(false)) {
+      const CaseRecord b = batch.getCase(id), o = one.getCase(id);
+      const auto vb = batch.genericVerdicts(b), vo = one.genericVerdicts(o);
+      ASSERT_EQ(vb.size(), vo.size()) << phase << " " << id;
+      for (std::size_t i = 0; i < vb.size(); ++i) {
+        EXPECT_EQ(vb[i].score, vo[i].score) << phase << " " << id << " message " << i;
+        EXPECT_EQ(vb[i].reasons, vo[i].reasons) << phase << " " << id << " message " << i;
+      }
+      EXPECT_EQ(batchStore->storedPriority(id)->score, oneStore->storedPriority(id)->score) << phase << " " << id;
+    }
+  };
+  for (const auto* snapshots : {&first, &second}) {
+    CaptureSource source;
+    source.page = "import";
+    batch.importSnapshots(*snapshots, source);
+    one.importSnapshots(*snapshots, source);
+    const auto order = oneStore->reassessmentsDue(now, 1000);
+    EXPECT_EQ(order.size(), snapshots->size());
+    for (const auto& id : order) one.reassess(id);
+    EXPECT_EQ(batch.reassessOverdue(), snapshots->size());
+    compare(snapshots == &first ? "imported" : "added to");
+  }
+  // The templates were found shared between cases (the bands were looked up, in order).
+  const auto verdicts = batch.genericVerdicts(batch.getCase("8859"));
+  EXPECT_TRUE(verdicts[1].generic);
+  EXPECT_NE(verdicts[1].reasons.end(),
+            std::find_if(verdicts[1].reasons.begin(), verdicts[1].reasons.end(),
+                         [](const std::string& r) { return r.rfind("same text sent in", 0) == 0; }));
 }
 
 TEST_F(Intelligence, TrendsCountWhatIsStored) {
