@@ -1,6 +1,7 @@
 // caselog import FILE.jsonl|-: many snapshots, one JSON document per line, in few transactions.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <exception>
 #include <fstream>
 #include <future>
@@ -141,7 +142,8 @@ class ImportCommand : public Command {
     Batch batch;
     std::size_t lineNo = 0;
     std::uintmax_t bytes = 0;
-    const std::size_t chunkLines = std::max<std::size_t>(batchSize_, 100);
+    // A chunk is the read-ahead, apart from the batch: at most two are held parsed at a time.
+    const std::size_t chunkLines = std::clamp<std::size_t>(batchSize_, 100, 1000);
     auto atHand = [&in] { return in.rdbuf()->in_avail() > 0; };
     // Up to chunkLines non-blank lines: at least one (waiting for it), then those at hand.
     // Empty at the end of the input.
