@@ -103,11 +103,14 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
   EXPECT_EQ(cli(dir, {"verify"}, {}, kNow).exitCode, 0);
 }
 
-// Lines are stored in the file's order, whichever chunk (read ahead on a second thread) and batch
-// they fall in: a case-list line between two snapshots of one case sets its status after the first
-// and before the second.
+// Lines are stored in the file's order, whichever chunk (read ahead on a second thread, 100 to
+// 1,000 lines) and batch they fall in: a case-list line between two snapshots of one case sets its
+// status after the first and before the second. 99 other cases come first, so that at --batch 100
+// and below the first snapshot ends a chunk and the list line begins the next.
 TEST(CliImport, ACaseListLineTakesItsPlaceInTheFilesOrder) {
-  for (const char* batch : {"1000", "1", "2"}) {
+  std::string filler;
+  for (int i = 0; i < 99; ++i) filler += sampleCase(std::to_string(4470700 + i), 1).dump() + "\n";
+  for (const char* batch : {"1000", "100", "1", "2"}) {
     TempDir dir;
     auto first = sampleCase("4470900", 2);
     auto last = sampleCase("4470900", 3);
@@ -115,12 +118,12 @@ TEST(CliImport, ACaseListLineTakesItsPlaceInTheFilesOrder) {
     const nlohmann::json list = {{"page", "case-list"},
                                  {"cases", {{{"caseId", "4470900"}, {"status", "Resolved"}},
                                             {{"caseId", "4470901"}, {"status", "Answered"}}}}};
-    const std::string lines = first.dump() + "\n\n" + list.dump() + "\n" + last.dump() + "\n";
+    const std::string lines = filler + first.dump() + "\n\n" + list.dump() + "\n" + last.dump() + "\n";
     writeFile(dir.file("cases.jsonl"), lines);
     const auto r = cli(dir, {"import", dir.file("cases.jsonl"), "--batch", batch, "--json"}, {}, kNow);
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(jsonOut(r)["listCases"], 2) << batch;
-    EXPECT_EQ(jsonOut(r)["snapshots"], 2) << batch;
+    EXPECT_EQ(jsonOut(r)["snapshots"], 101) << batch;
     const auto shown = jsonOut(cli(dir, {"show", "4470900", "--json"}, {}, kNow));
     EXPECT_EQ(shown["status"], "reopened") << batch;
     EXPECT_EQ(shown["reopenCount"], 1) << batch;  // resolved by the list line, then reopened

@@ -249,12 +249,13 @@ TEST(BatchAssessment, SameVerdictsAsOneCaseAtATime) {
                                            amazon("2026-11-04T09:00:00Z", bodies[(i / 4) % 4])};
     if (i % 5 == 0) thread.push_back(amazon("2026-11-05T09:00:00Z", bodies[i % 4]));  // repeated in the case
     first.push_back(snapshot(id, thread, "Answered"));
-    if (i % 3 == 0) {  // later: a reply repeating a body with a stored verdict, and a new text
+    if (i % 2 == 0) {  // later: a reply repeating a body with a stored verdict, and a new text
       thread.push_back(amazon("2026-11-06T09:00:00Z", bodies[i % 4]));
       thread.push_back(amazon("2026-11-07T09:00:00Z", "Case " + id + ": 12 units were found and credited."));
       second.push_back(snapshot(id, thread, "Answered"));
     }
   }
+  ASSERT_GT(second.size(), 25u);  // two groups (of 25) or more: prepared on the second thread too
   caselog::testing::TempDir dir;
   const Config config = Config::defaults();
   const Instant now = kLate;

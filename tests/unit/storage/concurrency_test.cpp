@@ -77,7 +77,7 @@ TEST(Concurrency, ATransactionIfUnlockedGivesWayToAnotherWriter) {
   const auto t0 = std::chrono::steady_clock::now();
   other->transaction([&] { EXPECT_FALSE(store->transactionIfUnlocked([&] { ran = true; })); });
   EXPECT_FALSE(ran);
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(500)) << "it waited for the lock";
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2)) << "it waited for the lock (5 s)";
   EXPECT_TRUE(store->transactionIfUnlocked([&] {
     ran = true;
     CaseRecord c;
@@ -96,7 +96,7 @@ TEST(Concurrency, OpeningAStoreWaitsForAnotherConnectionsExclusiveLock) {
   sqlite::Db other(dir.file("caselog.db"), true);  // a new file: rollback journal, not WAL yet
   other.exec("BEGIN EXCLUSIVE");
   std::thread release([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // well inside the 5 s wait
     other.exec("COMMIT");
   });
   std::unique_ptr<Store> store;
