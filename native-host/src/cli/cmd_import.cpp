@@ -304,7 +304,7 @@ class ImportCommand : public Command {
   std::size_t batchSize_ = 1000;
   ImportOutcome outcome_;
   std::size_t listCases_ = 0;
-  std::size_t storedThrough_ = 0;        // the last line handled (stored or failed) before a stop
+  std::size_t storedThrough_ = 0;        // the last line handled (stored or failed) so far
   std::optional<std::string> stoppedBy_;  // the storage error that stopped the import
 };
 

@@ -355,7 +355,7 @@ ImportOutcome CaseService::importSnapshots(const std::vector<CaseSnapshot>& snap
   };
   try {
     for (std::size_t start = 0; start < snapshots.size(); start += kImportBatch) {
-      if (start > 0) store_.pauseForWriters();
+      store_.pauseForWriters();
       const std::size_t end = std::min(snapshots.size(), start + kImportBatch);
       std::vector<std::size_t> valid;
       for (std::size_t i = start; i < end; ++i) {

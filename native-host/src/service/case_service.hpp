@@ -53,7 +53,8 @@ struct ImportOutcome {
   std::vector<std::string> errors;  // "line 12: missing caseId", at most a few dozen kept
   // Set when a storage error that every later write would meet too (StorageUnavailable: a full
   // disk, a lock held too long) stopped the import: the snapshots from index `handled` on were
-  // not tried; each one before it is stored or counted in `failed`.
+  // not stored; each one before it is stored or counted in `failed` (so may be one after it that
+  // failed validation in the batch that stopped).
   std::optional<std::string> stopped;
   std::size_t handled = 0;
 };
@@ -184,6 +185,8 @@ class CaseService {
 
  private:
   void assessEach(const std::vector<std::string>& caseIds);  // inside the caller's transaction
+  // reassessDue (waiting for the write lock) and reassessDueIfUnlocked (not waiting: nullopt).
+  std::optional<std::size_t> reassessDueWaiting(std::size_t limit, bool waitForLock);
 
   Store& store_;
   const Config& config_;

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <future>
 #include <map>
-#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -45,16 +44,17 @@ bool isReminderRule(const std::string& rule) {
 // its near-duplicate bands and its features. Worked out apart from the lookups of other cases'
 // bands, so that batch work (CaseService::assessEach) makes them on a second thread.
 struct PreparedReply {
-  std::unique_ptr<ReplyText> text;  // ReplyText is not movable: its words view into its text
+  std::string folded;  // the text folded, for the deadlines
   std::vector<std::uint64_t> bands;
   ReplyFeatures features;
 };
 
 PreparedReply prepareReply(std::string_view body, const CaseTerms& terms, const Config& config) {
+  ReplyText text(body);
   PreparedReply p;
-  p.text = std::make_unique<ReplyText>(body);
-  p.bands = replyBands(*p.text);
-  p.features = replyFeatures(*p.text, terms, config);
+  p.bands = replyBands(text);
+  p.features = replyFeatures(text, terms, config);
+  p.folded = std::move(text.folded);  // text is done with
   return p;
 }
 
@@ -108,7 +108,7 @@ class ReplyAssessor {
     const int sharing = casesSharing(p.bands);
     verdicts.push_back(assessReply(p.features, sharing, config_));
     seen_.push_back({m.body, verdicts.size() - 1, std::move(p.bands), sharing});
-    if (folded) *folded = std::move(p.text->folded);  // the text is done with
+    if (folded) *folded = std::move(p.folded);
     return seen_.back().bands;
   }
 
@@ -246,26 +246,33 @@ void CaseService::reassess(const std::string& caseId, CaptureOutcome* outcome) {
 }
 
 std::size_t CaseService::reassessDue(std::size_t limit) {
-  const auto ids = store_.reassessmentsDue(now(), limit);
-  // No write transaction for nothing: a write lock another program holds would keep us waiting.
-  if (!ids.empty()) store_.transaction([&] { assessEach(ids); });
-  return ids.size();
+  return *reassessDueWaiting(limit, true);
 }
 
 std::optional<std::size_t> CaseService::reassessDueIfUnlocked(std::size_t limit) {
+  return reassessDueWaiting(limit, false);
+}
+
+std::optional<std::size_t> CaseService::reassessDueWaiting(std::size_t limit, bool waitForLock) {
   const auto ids = store_.reassessmentsDue(now(), limit);
-  if (!ids.empty() && !store_.transactionIfUnlocked([&] { assessEach(ids); })) return std::nullopt;
+  // No write transaction for nothing: a write lock another program holds would keep us waiting.
+  if (ids.empty()) return 0;
+  const auto assess = [&] { assessEach(ids); };
+  if (waitForLock)
+    store_.transaction(assess);
+  else if (!store_.transactionIfUnlocked(assess))
+    return std::nullopt;
   return ids.size();
 }
 
 std::size_t CaseService::reassessOverdue(const std::function<void(std::size_t done)>& progress) {
   std::size_t total = 0;
   for (;;) {
+    store_.pauseForWriters();
     const std::size_t n = reassessDue(kBatch);
     total += n;
     if (progress && n > 0) progress(total);
     if (n < kBatch) return total;
-    store_.pauseForWriters();
   }
 }
 
@@ -384,8 +391,8 @@ std::vector<Reminder> CaseService::fireDueReminders(const std::optional<std::str
   store_.transaction([&] {
     fired.clear();  // the transaction may be retried from the start
     for (const auto& r : candidates) {
-      if (firedBefore(r)) continue;
       const auto version = store_.caseVersion(r.caseId);
+      if (alreadyFired(store_.reminderStates(r.caseId), r.rule, version)) continue;
       store_.appendEvent(r.caseId, "reminder_fired", now(),
                          {{"rule", r.rule}, {"message", r.message}, {"dueAt", formatIso8601(r.dueAt)}});
       store_.recordReminderFired(r.caseId, r.rule, version, now());

@@ -7,6 +7,7 @@
 // the store's own (storage/checkpointer.hpp), not inside a commit.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -106,7 +107,7 @@ class SqliteStore final : public Store {
   bool runTx(const char* begin, const std::function<void(sqlite::Db&)>& fn,
              std::chrono::milliseconds wait = sqlite::kLockWait);
 
-  std::unique_ptr<sqlite::Db> takeConnection();
+  std::unique_ptr<sqlite::Db> takeConnection(std::chrono::steady_clock::time_point deadline);
   void giveBack(std::unique_ptr<sqlite::Db> db);
   sqlite::Db* activeConnection() const;
   // The open write transaction's queued full-text index writes (storage/fts_index.hpp).
@@ -119,6 +120,9 @@ class SqliteStore final : public Store {
   std::mutex poolMutex_;
   std::vector<std::unique_ptr<sqlite::Db>> pool_;
   sqlite::FullBands fullBands_;
+  // When this store's last write transaction committed (steady clock ticks): pauseForWriters
+  // sleeps only the rest of the gap after it.
+  std::atomic<std::chrono::steady_clock::rep> lastWriteEnd_{0};
 };
 
 // ---- helpers shared by the sqlite_*.cpp files ----

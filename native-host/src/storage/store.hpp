@@ -64,10 +64,11 @@ class Store {
   // fail alone: an exception from fn undoes fn's writes only and propagates; the writes made
   // before it in the transaction stay, to be committed with it.
   virtual void savepoint(const std::function<void()>& fn) = 0;
-  // Called by a bulk job (import, a backlog of reassessments) between two of its transactions:
-  // a moment without the write lock, in which a writer waiting for it (the host's capture while
-  // `caselog import` runs) takes it. Without it the job takes the lock straight back and the
-  // other writer waits for the whole job.
+  // Called by a bulk job (import, a backlog of reassessments, the index merge) before each of its
+  // transactions: a moment without the write lock after this store's last write, in which a
+  // writer waiting for it (the host's capture while `caselog import` runs) takes it. Without it
+  // the job takes the lock straight back and the other writer waits for the whole job. Sleeps
+  // only what is left of that moment, so a caller need not know where its job's calls begin.
   virtual void pauseForWriters() = 0;
   // transaction(), if the write lock is free now: when another connection holds it, returns false
   // at once with nothing run. For background work that can as well be done later, and should not
@@ -163,7 +164,8 @@ class Store {
   virtual std::int64_t changeCounter() = 0;
   virtual std::string path() const = 0;
   // After a bulk write (an import) that added `addedMessages` messages: when they are a tenth or
-  // more of all messages, merges each full-text index into one segment, in short transactions
+  // more of all messages, merges each full-text index toward one segment (a bounded number of steps:
+  // captures made meanwhile may leave a few), in short transactions
   // that let other writers in between (a running host's captures). Otherwise the large
   // segments an import leaves at the index's lower levels are merged later, megabytes at a time,
   // inside the commits of ordinary captures (measured after importing 5,000 cases: capture p99
