@@ -14,9 +14,9 @@ const GENERIC = [
 
 const TOPICS = [
   ['Listing suppressed for B08XYZ{n} - incorrect main image', 'Listing', 'The listing for ASIN B08XYZ{n} was suppressed although the main image has a pure white background.', 'We reviewed ASIN B08XYZ{n}. The main image contains a watermark in the lower corner; replace it and the listing will be reinstated within 24 hours.'],
-  ['FBA shipment FBA15XYZ1A{n} received 12 units short', 'FBA', 'Shipment FBA15XYZ1A{n} shows 12 units missing. Carrier proof of delivery attached. Order 113-1234567-12345{n} affected.', 'We researched shipment FBA15XYZ1A{n} and reimbursed 12 units ($143.88) to your account.'],
+  ['FBA shipment FBA15XYZ{n} received 12 units short', 'FBA', 'Shipment FBA15XYZ{n} shows 12 units missing. Carrier proof of delivery attached. Order 113-1234567-123{n} affected.', 'We researched shipment FBA15XYZ{n} and reimbursed 12 units ($143.88) to your account.'],
   ['Account health warning: policy violation on SKU ACME-{n}', 'Account Health', 'We received a warning for SKU: ACME-{n}. The product is not restricted; please review.', null],
-  ['Feedback removal request for order 114-7654321-76543{n}', 'Feedback', 'The buyer feedback on order 114-7654321-76543{n} is a product review and should be removed.', 'The feedback was removed because it was a product review.'],
+  ['Feedback removal request for order 114-7654321-765{n}', 'Feedback', 'The buyer feedback on order 114-7654321-765{n} is a product review and should be removed.', 'The feedback was removed because it was a product review.'],
   ['Brand Registry: cannot add ASIN B07ABC{n} to brand', 'Brand Registry', 'We cannot add ASIN B07ABC{n} to our brand in Brand Registry.', null],
   ['Payment hold of EUR 1.234,56 on settlement', 'Payments', 'Our settlement of EUR 1.234,56 has been on hold for 10 days.', null],
 ];

@@ -138,7 +138,11 @@ describe('history view in Chromium', { timeout: 240000 }, () => {
       assert.ok((await page.locator('.msg.amazon').count()) >= 1);
       const title = await page.locator('.msg time').first().getAttribute('title');
       assert.match(title, /Z \(UTC\)$/, 'UTC instant on hover');
-      assert.ok((await page.locator('a.ident').count()) > 0, 'identifiers are links');
+      // Case 1 is the short FBA shipment: its shipment, order and amount are found and linked.
+      const idents = await page.locator('ul.idents a.ident').allInnerTexts();
+      for (const id of ['FBA15XYZ0001', '113-1234567-1230001', 'USD 143.88'])
+        assert.ok(idents.includes(id), `identifier ${id} is listed (found: ${idents.join(', ')})`);
+      assert.ok((await page.locator('.msg a.ident').count()) > 0, 'identifiers in the messages are links');
       await shoot(page, `case-${name}`);
       await assertNoHorizontalOverflow(page, 'case page');
       for (const [id, label] of [['17999000001', 'long-subject'], ['17999000002', 'long-reply'], ['17999000003', 'japanese'], ['17999000004', 'hostile']]) {
