@@ -113,6 +113,42 @@ TEST(StorageFailure, AWriteLockHeldTooLongIsAStorageErrorAndTheRetryIsStored) {
   EXPECT_EQ(cli(dir, {"verify"}).exitCode, 0);
 }
 
+// A reminder comes due while another program holds the write lock (an import, `sqlite3` with a
+// transaction open): the host's timer does not wait for the lock to fire it, since every request
+// would wait too, and fires it once the lock is free. Before, each tick held the host up 5 s.
+TEST(StorageFailure, AReminderDueUnderAHeldLockWaitsForItWithoutHoldingUpRequests) {
+  TempDir dir;
+  writeFile(dir.file("config.json"), R"({"host": {"reminderIntervalSeconds": 0.2}})");
+  const std::map<std::string, std::string> farFuture = {{"CASELOG_NOW", "2027-06-01T12:00:00Z"}};
+  writeFile(dir.file("one.json"), sampleCase("9201", 1).dump());  // one seller message: Amazon silent since
+  const auto captured = cli(dir, {"capture", dir.file("one.json")}, {}, farFuture);
+  ASSERT_EQ(captured.exitCode, 0) << captured.err;
+
+  sqlite::Db other(dir.dbPath(), false);
+  other.exec("BEGIN IMMEDIATE");
+  HostProcess host(dir, {"--no-view"}, farFuture);
+  for (int i = 0; i < 4; ++i) {  // over a second and a half: the timer ticks every 0.2 s meanwhile
+    std::this_thread::sleep_for(300ms);
+    const auto t0 = Clock::now();
+    EXPECT_EQ(host.request(caseRequest("9201"))["type"], "case");
+    EXPECT_LT(secondsSince(t0), 1.5) << "the request waited for the lock: " << host.stderrText();
+  }
+  EXPECT_TRUE(host.pushes().empty()) << "a reminder went out that could not be recorded";
+  EXPECT_EQ(host.stderrText(), "");  // nothing failed: the reminder is only put off
+
+  other.exec("ROLLBACK");
+  int reminders = 0;
+  while (const auto frame = host.readFrame(reminders == 0 ? 10s : 1s))
+    if ((*frame)["type"] == "reminder") {
+      EXPECT_EQ((*frame)["caseId"], "9201");
+      ++reminders;
+    }
+  EXPECT_EQ(reminders, 1) << host.stderrText();
+  host.closeStdin();
+  EXPECT_EQ(host.wait(), 0);
+  EXPECT_EQ(cli(dir, {"verify"}).exitCode, 0);
+}
+
 // An import reading from a pipe whose writer has more to send, later: a held lock stops it after
 // the lock wait, with the lines it has, instead of waiting for the input first (the next lines
 // are read ahead only when they are at hand).

@@ -152,8 +152,8 @@ class HostLoop {
         scheduleReminders(std::chrono::milliseconds(5));
         return;
       }
-      // While another program (an import) holds the write lock, firing reminders would wait for
-      // it: they go out an interval later.
+      // While another program (an import) holds the write lock, the reminders go out an interval
+      // later (firing them never waits for the lock: requests would wait meanwhile).
       if (slice != Slice::locked) pushReminders();
       scheduleReminders(options_.reminderInterval);
     });
@@ -178,11 +178,11 @@ class HostLoop {
   }
 
   // Fires the reminders that came due (each one once, recorded as an audit event) and pushes them:
-  // of every case, or of the one given.
+  // of every case, or of the one given. While another program holds the write lock nothing is
+  // fired: the timer's next push, of every case, brings them.
   void pushReminders(const std::optional<std::string>& caseId = std::nullopt) {
     if (stopping_) return;
-    if (!caseId) lastPush_ = std::chrono::steady_clock::now();
-    std::vector<Reminder> fired;
+    std::optional<std::vector<Reminder>> fired;
     try {
       std::lock_guard lock(dispatcher_.serviceMutex());
       fired = dispatcher_.service().fireDueReminders(caseId);
@@ -190,7 +190,9 @@ class HostLoop {
       std::cerr << "caselog-host: checking reminders failed: " << e.what() << "\n";
       return;
     }
-    for (const auto& r : fired) {
+    if (!fired) return;
+    if (!caseId) lastPush_ = std::chrono::steady_clock::now();
+    for (const auto& r : *fired) {
       nlohmann::json push = toJson(r);
       push["type"] = "reminder";
       send(compactJson(push));

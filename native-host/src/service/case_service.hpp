@@ -170,7 +170,10 @@ class CaseService {
   std::vector<Reminder> due();                   // everything due now, highest priority first
   // The due reminders not fired yet for the case's current version, each recorded as fired (an
   // audit event): of every case, or of one (after a capture of it, the only case that changed).
-  std::vector<Reminder> fireDueReminders(const std::optional<std::string>& caseId = std::nullopt);
+  // For the host, which must not stop serving meanwhile, it never waits for the write lock: while
+  // another program holds it (an import, `sqlite3` with a transaction open), nullopt, and the
+  // reminders stay due for a later try.
+  std::optional<std::vector<Reminder>> fireDueReminders(const std::optional<std::string>& caseId = std::nullopt);
   // One case's reminders due now (less those dismissed for its current version); loads the
   // messages when c has none. For `caselog show`, the case page and a capture's ack.
   std::vector<Reminder> remindersFor(const CaseRecord& c);

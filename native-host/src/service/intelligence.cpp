@@ -373,7 +373,7 @@ std::vector<Reminder> CaseService::due() {
   return out;
 }
 
-std::vector<Reminder> CaseService::fireDueReminders(const std::optional<std::string>& caseId) {
+std::optional<std::vector<Reminder>> CaseService::fireDueReminders(const std::optional<std::string>& caseId) {
   std::vector<Reminder> candidates;
   if (!caseId) {
     candidates = due();
@@ -386,9 +386,9 @@ std::vector<Reminder> CaseService::fireDueReminders(const std::optional<std::str
   // No write transaction for nothing: most captures and timer ticks find only reminders that went
   // out before (read here, and again inside the transaction, as another process may fire them).
   std::erase_if(candidates, firedBefore);
-  if (candidates.empty()) return {};
   std::vector<Reminder> fired;
-  store_.transaction([&] {
+  if (candidates.empty()) return fired;
+  const bool unlocked = store_.transactionIfUnlocked([&] {
     fired.clear();  // the transaction may be retried from the start
     for (const auto& r : candidates) {
       const auto version = store_.caseVersion(r.caseId);
@@ -399,6 +399,7 @@ std::vector<Reminder> CaseService::fireDueReminders(const std::optional<std::str
       fired.push_back(r);
     }
   });
+  if (!unlocked) return std::nullopt;
   return fired;
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <set>
 
@@ -12,6 +13,7 @@
 #include "domain/config.hpp"
 #include "domain/trends.hpp"
 #include "service/case_service.hpp"
+#include "storage/sqlite_db.hpp"
 #include "storage/store.hpp"
 #include "temp_dir.hpp"
 
@@ -105,11 +107,11 @@ TEST_F(Intelligence, VerdictsAreStoredAndTheSameTemplateElsewhereCounts) {
 TEST_F(Intelligence, AReminderFiresOnceUntilTheCaseChanges) {
   capture(snapshot("5201", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
                    "Pending Amazon action"));
-  auto fired = service->fireDueReminders();
+  auto fired = service->fireDueReminders().value();
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0].caseId, "5201");
   EXPECT_EQ(firedEvents("5201"), 1);
-  EXPECT_TRUE(service->fireDueReminders().empty());  // not again for the same case version
+  EXPECT_TRUE(service->fireDueReminders().value().empty());  // not again for the same case version
   EXPECT_EQ(service->due().size(), 1u);              // still listed as due
 
   // The seller chases: the case changed, Amazon is silent again later, so it fires again.
@@ -118,7 +120,7 @@ TEST_F(Intelligence, AReminderFiresOnceUntilTheCaseChanges) {
                     seller("2026-11-10T09:00:00Z", "Any news?")},
                    "Pending Amazon action"));
   now = *parseIso8601("2026-11-30T09:00:00Z");
-  EXPECT_EQ(service->fireDueReminders().size(), 1u);
+  EXPECT_EQ(service->fireDueReminders().value().size(), 1u);
   EXPECT_EQ(firedEvents("5201"), 2);
   EXPECT_TRUE(service->verify().ok);
 }
@@ -130,19 +132,39 @@ TEST_F(Intelligence, FiringForOneCaseLeavesTheOthers) {
                    "Pending Amazon action"));
   capture(snapshot("5202", {seller("2026-11-03T09:00:00Z", "Please reinstate B08XYZ9999.")},
                    "Pending Amazon action"));
-  auto fired = service->fireDueReminders("5202");
+  auto fired = service->fireDueReminders("5202").value();
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0].caseId, "5202");
   EXPECT_EQ(firedEvents("5201"), 0);
-  EXPECT_TRUE(service->fireDueReminders("5202").empty());
-  EXPECT_TRUE(service->fireDueReminders("404").empty());  // an unknown case has none
-  fired = service->fireDueReminders();
+  EXPECT_TRUE(service->fireDueReminders("5202").value().empty());
+  EXPECT_TRUE(service->fireDueReminders("404").value().empty());  // an unknown case has none
+  fired = service->fireDueReminders().value();
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0].caseId, "5201");
 }
 
 // due() loads only the cases the reminder schedule (saved at reassess) says have come due: a
 // case scheduled for later is not even looked at, and a quiet case is never a candidate.
+// The host fires reminders between requests: while another program holds the write lock it
+// must not wait for it (requests would wait too). Nothing is fired then, and nothing is lost: the
+// same reminder fires once the lock is free.
+TEST_F(Intelligence, FiringNeverWaitsForAWriteLockAnotherProgramHolds) {
+  capture(snapshot("5211", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
+                   "Pending Amazon action"));
+  sqlite::Db other(dir.file("t.db"), false);
+  other.exec("BEGIN IMMEDIATE");
+  const auto t0 = std::chrono::steady_clock::now();
+  EXPECT_FALSE(service->fireDueReminders().has_value());
+  EXPECT_FALSE(service->fireDueReminders("5211").has_value());
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2)) << "it waited for the lock";
+  other.exec("ROLLBACK");
+  EXPECT_EQ(firedEvents("5211"), 0);
+  const auto fired = service->fireDueReminders().value();
+  ASSERT_EQ(fired.size(), 1u);
+  EXPECT_EQ(fired[0].caseId, "5211");
+  EXPECT_EQ(firedEvents("5211"), 1);
+}
+
 TEST_F(Intelligence, DueLoadsOnlyScheduledCases) {
   capture(snapshot("5251", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
                    "Pending Amazon action"));
@@ -161,7 +183,7 @@ TEST_F(Intelligence, DismissHoldsUntilTheCaseChanges) {
                    "Pending Amazon action"));
   service->dismissReminder("5301", "amazon_silent");
   EXPECT_TRUE(service->due().empty());
-  EXPECT_TRUE(service->fireDueReminders().empty());
+  EXPECT_TRUE(service->fireDueReminders().value().empty());
   EXPECT_TRUE(service->remindersFor(service->getCase("5301")).empty());
   bool dismissedEvent = false;
   for (const auto& e : service->events("5301")) dismissedEvent |= e.kind == "reminder_dismissed";
