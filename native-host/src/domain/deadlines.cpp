@@ -124,22 +124,27 @@ std::vector<Deadline> caseDeadlines(const CaseRecord& c, const std::string& cate
                                     const std::vector<std::string>* folded) {
   std::vector<Deadline> out;
   const std::chrono::minutes offset{static_cast<int>(config.number("/timing/utcOffsetMinutes", 0))};
+  std::optional<Instant> lastStated;  // when the latest reply stating a period was sent
   for (std::size_t i = 0; i < c.messages.size(); ++i) {
     const StoredMessage& m = c.messages[i];
     if (!m.current || m.author != "amazon") continue;
     const bool known = folded && i < folded->size() && !(*folded)[i].empty();
     if (auto period = known ? periodInFolded((*folded)[i], config) : findStatedPeriod(m.body, config)) {
-      out.push_back({addPeriod(messageTime(m), *period, offset),
-                     "\"" + period->phrase + "\" in Amazon's reply", "reply"});
+      const Instant sent = messageTime(m);
+      out.push_back({addPeriod(sent, *period, offset), "\"" + period->phrase + "\" in Amazon's reply", "reply"});
+      lastStated = lastStated ? std::max(*lastStated, sent) : sent;
     }
   }
   const double implied = config.number("/categories/" + category + "/impliedDeadlineDays", 0);
   std::optional<Instant> anchor = c.createdAt;
   if (!anchor && !c.messages.empty()) anchor = messageTime(c.messages.front());
   if (implied > 0 && anchor) {
-    out.push_back({*anchor + std::chrono::days{static_cast<int>(implied)},
-                   config.string("/categories/" + category + "/impliedDeadlineWhat", "deadline"),
-                   "category"});
+    const Instant due = *anchor + std::chrono::days{static_cast<int>(implied)};
+    // The case type's deadline is a rule of thumb. Once it had passed when Amazon stated one in a
+    // reply, Amazon's is the deadline: a plan of action asked for "within 17 days" on day 19 of
+    // the case is not 2 days late.
+    if (!lastStated || due > *lastStated)
+      out.push_back({due, config.string("/categories/" + category + "/impliedDeadlineWhat", "deadline"), "category"});
   }
   return out;
 }

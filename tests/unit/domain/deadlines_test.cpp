@@ -69,6 +69,28 @@ TEST(Deadlines, NextDeadlineIsTheEarliestStillRelevant) {
   EXPECT_EQ(next->what, "plan of action");
 }
 
+// The case type's deadline is a rule of thumb: one that had already passed when Amazon's reply
+// stated a period gives way to it (a plan of action asked for on day 19 is not 2 days late).
+TEST(Deadlines, AReplyAfterTheImpliedDeadlineReplacesIt) {
+  const Config config = Config::defaults();
+  auto c = makeCase("account_health", "needs_seller",
+                    {message("amazon", "2026-11-20T00:00:00Z", "Please submit a plan of action within 17 days.")});
+  c.createdAt = at("2026-11-01T00:00:00Z");
+  auto ds = caseDeadlines(c, "account_health", config);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].source, "reply");
+  EXPECT_EQ(formatIso8601(ds[0].due), "2026-12-07T00:00:00Z");
+  const auto next = nextDeadline(ds, config, at("2026-11-21T00:00:00Z"));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(formatIso8601(next->due), "2026-12-07T00:00:00Z");
+  // The same reply before the case type's deadline: both stay, the earlier one comes first.
+  c.createdAt = at("2026-11-15T00:00:00Z");
+  ds = caseDeadlines(c, "account_health", config);
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_EQ(ds[1].source, "category");
+  EXPECT_EQ(ds[1].what, "plan of action");
+}
+
 // The patterns are matched from the positions of the text's digits: the leftmost match wins,
 // whatever the prefix ends with, and a number is read up to five digits as before.
 TEST(Deadlines, PatternsMatchAtTheLeftmostNumberThatFits) {
