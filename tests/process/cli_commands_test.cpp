@@ -2,9 +2,11 @@
 // on stderr, 2 usage error with the usage), --json output, CASELOG_NOW and --now.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
 
 #include "process/cli_support.hpp"
+#include "storage/sqlite_db.hpp"
 
 namespace caselog::test {
 namespace {
@@ -165,6 +167,62 @@ TEST_F(CliCommands, DueFollowsCaselogNowAndNowOption) {
   EXPECT_NE(cli(dir, {"due"}, {}, {{"CASELOG_NOW", "2026-11-20T09:00:00Z"}}).out.find("amazon_silent"),
             std::string::npos);
   EXPECT_EQ(cli(dir, {"due"}, {}, {{"CASELOG_NOW", "not a date"}}).exitCode, 1);
+}
+
+// A priority counts the time a case has waited, and without a host running nothing else
+// refreshes the stored one: `list` and `due` work out those older than 6 hours again first, and
+// give the score `show` works out. While another program holds the write lock they show the
+// stored ones at once.
+TEST_F(CliCommands, ListAndDueRefreshPrioritiesTheWaitingHasChanged) {
+  // The seller's message only, of Sunday 2026-11-01, captured the next morning.
+  writeFile(dir.file("silent.json"), sampleCase("4450002", 1).dump());
+  const std::map<std::string, std::string> monday = {{"CASELOG_NOW", "2026-11-02T09:00:00Z"}};
+  ASSERT_EQ(cli(dir, {"capture", dir.file("silent.json")}, {}, monday).exitCode, 0);
+  const auto scoreIn = [](const nlohmann::json& list) {
+    for (const auto& c : list["cases"])
+      if (c["caseId"] == "4450002") return c["priority"]["score"].get<double>();
+    ADD_FAILURE() << "case 4450002 not listed: " << list;
+    return 0.0;
+  };
+  const double atCapture = scoreIn(jsonOut(cli(dir, {"list", "--json"}, {}, monday)));
+  const std::vector<std::string> later = {"--now", "2026-11-12T12:00:00Z"};
+  const auto showScore = [&] {
+    auto args = later;
+    args.insert(args.end(), {"show", "4450002", "--json"});
+    return jsonOut(cli(dir, args))["priority"]["score"].get<double>();
+  };
+  {  // another program holds the write lock: the stored score, without waiting for the lock
+    sqlite::Db other(dir.dbPath(), false);
+    other.exec("BEGIN IMMEDIATE");
+    const auto t0 = std::chrono::steady_clock::now();
+    auto args = later;
+    args.insert(args.end(), {"list", "--json"});
+    const auto r = cli(dir, args);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(3)) << "list waited for the lock";
+    EXPECT_DOUBLE_EQ(scoreIn(jsonOut(r)), atCapture);
+    other.exec("ROLLBACK");
+  }
+  auto args = later;
+  args.insert(args.end(), {"list", "--json"});
+  const double refreshed = scoreIn(jsonOut(cli(dir, args)));
+  EXPECT_GT(refreshed, atCapture);  // 8 business days of waiting, 3 past the usual reply time
+  EXPECT_DOUBLE_EQ(refreshed, showScore());
+  // `due` refreshes too: a day later (a business day more of waiting) the stored score is the
+  // one `show` works out, before any `list`.
+  const std::vector<std::string> nextDay = {"--now", "2026-11-13T12:00:00Z"};
+  args = nextDay;
+  args.insert(args.end(), {"due", "--json"});
+  ASSERT_EQ(cli(dir, args).exitCode, 0);
+  const auto stored = runProcess(
+      {sqlite3Binary(), dir.dbPath(), "SELECT printf('%.17g', priority_score) FROM cases WHERE case_id = '4450002'"},
+      childEnvironment(dir, {}));
+  ASSERT_EQ(stored.exitCode, 0) << stored.err;
+  args = nextDay;
+  args.insert(args.end(), {"show", "4450002", "--json"});
+  const double shown = jsonOut(cli(dir, args))["priority"]["score"].get<double>();
+  EXPECT_GT(shown, refreshed);
+  EXPECT_NEAR(std::stod(stored.out), shown, 1e-9);
 }
 
 TEST_F(CliCommands, StatsJson) {

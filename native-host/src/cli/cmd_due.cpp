@@ -14,8 +14,8 @@ constexpr const char* kUsage = R"(Usage: caselog due [--json]
 Lists the reminders due now, most important case first: Amazon silent past the
 expected reply time (amazon_silent), Amazon waiting on you (needs_seller), a generic
 reply worth reopening while you still can (generic_reopen), a follow-up date you set
-(follow_up) and an approaching deadline (deadline). Recomputes time-dependent
-priorities first. 'caselog snooze' and 'caselog dismiss' quiet a reminder.
+(follow_up) and an approaching deadline (deadline). Priorities older than 6 hours
+are worked out again first. 'caselog snooze' and 'caselog dismiss' quiet a reminder.
 )";
 
 class DueCommand : public Command {
@@ -26,8 +26,9 @@ class DueCommand : public Command {
 
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(0, "");
-    // Nothing is reassessed first: due() reads the reminder schedule every capture and reassess
-    // keeps, and looks only at the cases it names.
+    // due() reads the reminder schedule every capture and reassessment keeps, and loads only the
+    // cases it names; their order is their priority's, refreshed here as `list` does.
+    ctx.service.reassessOverdueIfWritable();
     const auto due = ctx.service.due();
     if (ctx.json) {
       printJson(ctx.out, {{"reminders", toJsonArray(due)}});

@@ -15,7 +15,8 @@ constexpr const char* kUsage =
                     [--limit N] [--offset N] [--json]
 
 Lists cases, highest priority first, as a table: priority label, score, case ID,
-status, category, age (since the case was opened) and subject.
+status, category, age (since the case was opened) and subject. Priorities older
+than 6 hours are worked out again first, as time waiting counts in them.
 
   --status S      only cases with this status: open, pending_amazon, needs_seller,
                   answered, work_in_progress, resolved, closed, reopened, unknown
@@ -52,6 +53,8 @@ class ListCommand : public Command {
     filter.sort = args.getChoice("sort", "priority", {"priority", "updated", "created"});
     filter.limit = args.getInt("limit", 50, 1, 1000);
     filter.offset = args.getInt("offset", 0, 0, 100000000);
+    // Without a host running nothing else refreshes them (the host does, every few seconds).
+    ctx.service.reassessOverdueIfWritable();
     const CaseList list = ctx.service.listCases(filter);
     if (ctx.json) {
       nlohmann::json cases = nlohmann::json::array();

@@ -166,6 +166,12 @@ class CaseService {
   // reassessDue() in batches until nothing is overdue (after an import); progress gets the count
   // done so far. Returns the count.
   std::size_t reassessOverdue(const std::function<void(std::size_t done)>& progress = {});
+  // The same before `caselog list` and `due` show stored priorities, which the time since a
+  // case's last message changes: without a host running, nothing else refreshes them. Never waits
+  // for the write lock: nullopt when another program holds it (a running host refreshes them
+  // itself, an import assesses its own cases) or the file cannot be written (read-only, a full
+  // disk): the stored ones stand.
+  std::optional<std::size_t> reassessOverdueIfWritable();
   Priority priority(const CaseRecord& c);
   std::vector<Reminder> due();                   // everything due now, highest priority first
   // The due reminders not fired yet for the case's current version, each recorded as fired (an

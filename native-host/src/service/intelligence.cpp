@@ -276,6 +276,20 @@ std::size_t CaseService::reassessOverdue(const std::function<void(std::size_t do
   }
 }
 
+std::optional<std::size_t> CaseService::reassessOverdueIfWritable() {
+  std::size_t total = 0;
+  try {
+    for (;;) {
+      const auto n = reassessDueIfUnlocked(kBatch);
+      if (!n) return std::nullopt;
+      total += *n;
+      if (*n < kBatch) return total;
+    }
+  } catch (const StorageUnavailable&) {  // a read-only file, a full disk: the stored ones stand
+    return std::nullopt;
+  }
+}
+
 // The cases are loaded first, with their stored verdicts. Then the pure part of assessing their
 // new replies (prepareCase: about a third of the work) is made on a second thread, a group of
 // cases at a time, while this one looks up the other cases' bands for the groups already made,
