@@ -225,6 +225,28 @@ TEST_F(CliCommands, ListAndDueRefreshPrioritiesTheWaitingHasChanged) {
   EXPECT_NEAR(std::stod(stored.out), shown, 1e-9);
 }
 
+// `caselog serve` (and the demo's view) refreshes them too, at start and every minute.
+TEST_F(CliCommands, ServeRefreshesPrioritiesTheWaitingHasChanged) {
+  writeFile(dir.file("silent.json"), sampleCase("4450002", 1).dump());
+  ASSERT_EQ(cli(dir, {"capture", dir.file("silent.json")}, {}, {{"CASELOG_NOW", "2026-11-02T09:00:00Z"}}).exitCode, 0);
+  const auto env = childEnvironment(dir, {{"CASELOG_NOW", "2026-11-12T12:00:00Z"}});
+  const auto storedScore = [&] {
+    const auto r = runProcess(
+        {sqlite3Binary(), dir.dbPath(), "SELECT printf('%.17g', priority_score) FROM cases WHERE case_id = '4450002'"},
+        env);
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    return std::stod(r.out);
+  };
+  const double atCapture = storedScore();
+  // Stopped by SIGINT after 3 s, as Ctrl-C stops it.
+  const auto served = runProcess({"/usr/bin/timeout", "-s", "INT", "3", CASELOG_CLI_BIN, "serve", "--port", "0"}, env);
+  EXPECT_NE(served.out.find("CaseLog history view: http://127.0.0.1:"), std::string::npos) << served.out << served.err;
+  EXPECT_EQ(served.err, "");
+  const auto shown = jsonOut(runProcess({CASELOG_CLI_BIN, "show", "4450002", "--json"}, env));
+  EXPECT_GT(storedScore(), atCapture);
+  EXPECT_NEAR(storedScore(), shown["priority"]["score"].get<double>(), 1e-9);
+}
+
 TEST_F(CliCommands, StatsJson) {
   const auto doc = jsonOut(run({"stats", "--json"}));
   EXPECT_EQ(doc["cases"], 1);

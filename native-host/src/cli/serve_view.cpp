@@ -4,10 +4,14 @@
 #include <signal.h>
 
 #include <csignal>
+#include <ctime>
+#include <iostream>
+#include <mutex>
 
 #include "cli/command.hpp"
 #include "cli/json_out.hpp"
 #include "core/error.hpp"
+#include "service/case_service.hpp"
 #include "web/history_view.hpp"
 
 namespace caselog::cli {
@@ -15,8 +19,8 @@ namespace caselog::cli {
 namespace {
 
 // Blocks SIGINT and SIGTERM in this thread before the view starts its worker threads (they inherit
-// the mask), so the signal is taken only by sigwait() below. A shell starts background jobs with
-// SIGINT ignored, and an ignored signal never reaches sigwait(): restore the default first.
+// the mask), so the signal is taken only by sigtimedwait() below. A shell starts background jobs with
+// SIGINT ignored, and an ignored signal never reaches sigtimedwait(): restore the default first.
 sigset_t blockStopSignals() {
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
@@ -28,11 +32,23 @@ sigset_t blockStopSignals() {
   return set;
 }
 
+// Priorities count the time a case has waited: those older than 6 hours are worked out again
+// now and then, between the view's requests, as a host does (CaseService::reassessOverdueIfWritable).
+void refreshPriorities(CaseService& service, std::mutex& serviceMutex) {
+  std::lock_guard lock(serviceMutex);
+  try {
+    service.reassessOverdueIfWritable();
+  } catch (const std::exception& e) {
+    std::cerr << "caselog: refreshing priorities failed: " << e.what() << "\n";
+  }
+}
+
 }  // namespace
 
 int serveUntilSignal(Context& ctx, std::optional<int> port) {
   ViewOptions options = ViewOptions::fromEnvironment();
   if (port) options.port = *port;
+  options.serviceMutex = std::make_shared<std::mutex>();
   const sigset_t stopSignals = blockStopSignals();
   HistoryView view(ctx.service, options);
   if (!view.tryStart())
@@ -44,8 +60,11 @@ int serveUntilSignal(Context& ctx, std::optional<int> port) {
     ctx.out << "CaseLog history view: " << view.url() << "\n"
             << "(Ctrl-C to stop)\n";
   ctx.out.flush();
-  int signal = 0;
-  sigwait(&stopSignals, &signal);
+  for (;;) {
+    refreshPriorities(ctx.service, *options.serviceMutex);
+    timespec interval{60, 0};
+    if (sigtimedwait(&stopSignals, nullptr, &interval) >= 0) break;  // else EAGAIN (a minute) or EINTR
+  }
   view.stop();
   return 0;
 }
