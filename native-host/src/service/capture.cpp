@@ -13,6 +13,7 @@
 #include "domain/config.hpp"
 #include "domain/identifiers.hpp"
 #include "domain/status.hpp"
+#include "domain/text.hpp"
 #include "service/case_service.hpp"
 #include "storage/audit.hpp"
 #include "storage/store.hpp"
@@ -73,13 +74,27 @@ Instant latest(std::optional<Instant> a, Instant b) {
   return a && *a > b ? *a : b;
 }
 
+// A case page shows a case's whole subject; the case list may cut it short to fit its column.
+enum class Subject { whole, mayBeCut };
+
+// Is `shown`, a subject from the case list, the stored subject cut short? It is when it ends in
+// an ellipsis ("Question about my ship...", "…"), whatever comes before it (a cut subject never
+// replaces a whole one; a case page brings a new subject whole), or when it is a prefix of the
+// stored one (cut without an ellipsis, or the same subject in other case or spacing). A cut
+// subject beats none, so it is stored when there is none.
+bool isCutOf(const std::string& shown, const std::string& stored) {
+  if (stored.empty()) return false;
+  const std::string folded = text::fold(shown);  // lowercased, whitespace collapsed and trimmed
+  return folded.ends_with("...") || folded.ends_with("…") || text::fold(stored).starts_with(folded);
+}
+
 // Merges one validated snapshot into the store. Runs inside the caller's transaction.
 class SnapshotMerge {
  public:
   SnapshotMerge(Store& store, const Config& config, Instant now)
       : store_(store), config_(config), now_(now) {}
 
-  CaptureOutcome apply(const CaseSnapshot& s) {
+  CaptureOutcome apply(const CaseSnapshot& s, Subject subject = Subject::whole) {
     CaptureOutcome out;
     out.caseId = s.caseId;
     changed_ = false;
@@ -92,7 +107,7 @@ class SnapshotMerge {
       rec.firstCapturedAt = now_;
       rec.status = "unknown";
     }
-    applyFields(rec, s);
+    applyFields(rec, s, subject);
     versions_ = out.created ? std::vector<StoredMessage>{} : store_.messageVersions(s.caseId);
     const auto fresh = newMessages(s);
     for (const auto& m : fresh)
@@ -136,9 +151,12 @@ class SnapshotMerge {
   bool changed() const { return changed_; }
 
  private:
-  static void applyFields(CaseRecord& rec, const CaseSnapshot& s) {
+  static void applyFields(CaseRecord& rec, const CaseSnapshot& s, Subject subject) {
     if (!s.marketplace.empty()) rec.marketplace = s.marketplace;
-    if (!s.subject.empty()) rec.subject = s.subject;
+    // A cut subject would replace the whole one a case page stored, and the category guessed from
+    // it would lose the words cut off (fba_shipment -> fba_inventory): the stored one stays.
+    const bool cut = subject == Subject::mayBeCut && isCutOf(s.subject, rec.subject);
+    if (!s.subject.empty() && !cut) rec.subject = s.subject;
     if (!s.status.empty()) {
       rec.statusRaw = s.status;
       rec.status = normalizeStatus(s.status);
@@ -302,7 +320,7 @@ ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& en
       s.status = e.status;
       s.createdAt = e.createdAt;
       s.updatedAt = e.updatedAt;
-      const CaptureOutcome one = merge.apply(s);
+      const CaptureOutcome one = merge.apply(s, Subject::mayBeCut);
       ++out.cases;
       if (one.created)
         ++out.created;

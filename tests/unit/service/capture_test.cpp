@@ -9,7 +9,39 @@ namespace {
 
 using Kinds = std::vector<std::string>;
 
-class Capture : public ServiceTest {};
+class Capture : public ServiceTest {
+ protected:
+  // The category's part of the stored priority (0 when the case has no such term).
+  double categoryContribution(const std::string& caseId) {
+    const auto priority = store_->storedPriority(caseId);
+    if (!priority) throw std::runtime_error("no stored priority for case " + caseId);
+    for (const auto& t : priority->terms)
+      if (t.name == "category") return t.contribution;
+    return 0;
+  }
+};
+
+// An FBA shipment case as its page shows it: the whole subject. The case list shows that subject
+// cut short, and cut at "ship" it no longer says shipment: guessed from the cut subject and the
+// seller's message, the category would be fba_inventory.
+constexpr const char* kShipmentCaseId = "17865432960";
+
+CaseSnapshot shipmentCase() {
+  CaseSnapshot s;
+  s.caseId = kShipmentCaseId;
+  s.marketplace = "sellercentral.amazon.com";
+  s.subject = "Question about my shipment FBA15ABC1234";
+  s.status = "Pending Amazon action";
+  s.createdAt = "2026-11-18T08:00:00Z";
+  s.messages = {msg("seller", "2026-11-18T08:00:00Z",
+                    "Shipment FBA15ABC1234 was delivered to the fulfillment center on Nov 12 but is "
+                    "still shown as in transit. Can you check the receiving?")};
+  return s;
+}
+
+CaseListEntry shipmentRow(const std::string& subject, const char* status = "Pending Amazon action") {
+  return {kShipmentCaseId, subject, status, "2026-11-18T08:00:00Z", ""};
+}
 
 TEST_F(Capture, StoresANewCaseWithEventsAndIdentifiers) {
   const auto out = service_.capture(listingCase(), source());
@@ -217,6 +249,77 @@ TEST_F(Capture, CaseListUpsertsRowsWithoutMessages) {
   EXPECT_TRUE(service_.getCase("17865432950").messages.empty());
   rows[0].caseId = "x";
   EXPECT_THROW(service_.captureList(rows, source("case-list")), Error);
+}
+
+// A case-list row (capture_list, or a case-list line of `caselog import`) whose subject is the
+// stored one cut short keeps the whole subject a case page stored, and so the category guessed
+// from it and that part of the priority; the row's status still counts.
+TEST_F(Capture, ACaseListRowKeepsTheWholeSubjectItShowsCutShort) {
+  const CaseSnapshot page = shipmentCase();
+  service_.capture(page, source());
+  ASSERT_EQ(service_.getCase(kShipmentCaseId).category, "fba_shipment");
+  const double categoryPart = categoryContribution(kShipmentCaseId);
+
+  std::vector<CaseListEntry> rows = {shipmentRow("Question about my ship...", "Answered")};
+  EXPECT_EQ(service_.captureList(rows, source("case-list")).updated, 1);
+  auto c = service_.getCase(kShipmentCaseId);
+  EXPECT_EQ(c.subject, page.subject);
+  EXPECT_EQ(c.category, "fba_shipment");
+  EXPECT_EQ(c.status, "answered");
+  EXPECT_EQ(categoryContribution(kShipmentCaseId), categoryPart);
+  EXPECT_EQ(lastEvent(kShipmentCaseId).kind, "status_changed");
+
+  // Cut at another length, with "…", without an ellipsis, or the same subject in other case and
+  // spacing: nothing to store.
+  for (const char* shown : {"Question about my shipment FBA15…", "Question about my shipment FBA1",
+                            "  question about my SHIPMENT  fba15abc1234 "}) {
+    rows = {shipmentRow(shown, "Answered")};
+    EXPECT_EQ(service_.captureList(rows, source("case-list")).updated, 0) << shown;
+    EXPECT_EQ(service_.getCase(kShipmentCaseId).subject, page.subject) << shown;
+  }
+  EXPECT_EQ(kinds(kShipmentCaseId), (Kinds{"case_created", "messages_added", "status_changed"}));
+  EXPECT_TRUE(service_.verify().ok);
+}
+
+// A subject from the list that is not the stored one cut short replaces it as before, with an
+// event; the seller's category override stays; a cut of the new subject keeps it whole in turn.
+TEST_F(Capture, ACaseListRowWithAnotherSubjectStillReplacesIt) {
+  const CaseSnapshot page = shipmentCase();
+  service_.capture(page, source());
+  const std::string longer = page.subject + " - 12 units missing";
+  std::vector<CaseListEntry> rows = {shipmentRow(longer)};
+  EXPECT_EQ(service_.captureList(rows, source("case-list")).updated, 1);
+  EXPECT_EQ(service_.getCase(kShipmentCaseId).subject, longer);
+  const Event updated = lastEvent(kShipmentCaseId);
+  EXPECT_EQ(updated.kind, "case_updated");
+  EXPECT_EQ(updated.data.at("subject"), (nlohmann::json{{"from", page.subject}, {"to", longer}}));
+
+  service_.setCategory(kShipmentCaseId, "payments");
+  const std::string other = "Reimbursement request for lost units";
+  rows = {shipmentRow(other)};
+  EXPECT_EQ(service_.captureList(rows, source("case-list")).updated, 1);
+  auto c = service_.getCase(kShipmentCaseId);
+  EXPECT_EQ(c.subject, other);
+  EXPECT_EQ(c.category, "payments");
+
+  rows = {shipmentRow("Reimbursement request f...")};
+  EXPECT_EQ(service_.captureList(rows, source("case-list")).updated, 0);
+  c = service_.getCase(kShipmentCaseId);
+  EXPECT_EQ(c.subject, other);
+  EXPECT_EQ(c.category, "payments");
+  EXPECT_TRUE(service_.verify().ok);
+}
+
+// A case first seen in the list keeps the cut subject the list shows (better than none) until its
+// page brings the whole one.
+TEST_F(Capture, ACutSubjectFromTheListIsStoredUntilTheCasePageBringsTheWholeOne) {
+  std::vector<CaseListEntry> rows = {shipmentRow("Question about my ship...")};
+  EXPECT_EQ(service_.captureList(rows, source("case-list")).created, 1);
+  EXPECT_EQ(service_.getCase(kShipmentCaseId).subject, "Question about my ship...");
+  service_.capture(shipmentCase(), source());
+  const auto c = service_.getCase(kShipmentCaseId);
+  EXPECT_EQ(c.subject, "Question about my shipment FBA15ABC1234");
+  EXPECT_EQ(c.category, "fba_shipment");
 }
 
 TEST_F(Capture, ImportCountsBadEntriesByLineAndKeepsTheRest) {
