@@ -120,7 +120,7 @@ class SnapshotMerge {
           (isClosedStatus(before.status) && !isClosedStatus(rec.status) && rec.status != "unknown"))
         ++rec.reopenCount;
     }
-    rec.category = inferCategory(withMessages(rec, s), config_);
+    rec.category = inferCategory(withMessages(rec, fresh), config_);
     changed_ = out.created || !fresh.empty() || fieldsDiffer(before, rec);
     if (!changed_) return out;
 
@@ -173,17 +173,17 @@ class SnapshotMerge {
            a.createdAt != b.createdAt || a.updatedAt != b.updatedAt || a.reopenCount != b.reopenCount;
   }
 
-  // The case as inferCategory needs it: subject, raw category, current and new message bodies.
-  CaseRecord withMessages(const CaseRecord& rec, const CaseSnapshot& s) const {
+  // The case as inferCategory needs it: subject, raw category, and each current message once: the
+  // stored ones but those a new version replaces, then the new ones. (Not the snapshot's messages:
+  // a page captured again repeats the stored ones, and counted twice they outweighed the subject.)
+  CaseRecord withMessages(const CaseRecord& rec, const std::vector<StoredMessage>& fresh) const {
     CaseRecord c = rec;
-    for (const auto& m : versions_)
-      if (m.current) c.messages.push_back(m);
-    for (const auto& m : s.messages) {
-      StoredMessage sm;
-      sm.author = m.author;
-      sm.body = m.body;
-      c.messages.push_back(std::move(sm));
-    }
+    std::set<std::int64_t> replaced;
+    for (const auto& m : fresh)
+      if (m.supersedes) replaced.insert(*m.supersedes);
+    for (const auto& m : versions_)  // the new ones are in versions_ too, but not current
+      if (m.current && !replaced.count(m.id)) c.messages.push_back(m);
+    c.messages.insert(c.messages.end(), fresh.begin(), fresh.end());
     return c;
   }
 

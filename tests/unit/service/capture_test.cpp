@@ -133,6 +133,24 @@ TEST_F(Capture, AStatusChangeIsAnEventAndReopeningCounts) {
   EXPECT_EQ(events[events.size() - 2].data.value("from", ""), "resolved");
 }
 
+// The category is guessed from the subject and each current message once. A page captured again
+// repeats the messages already stored: counted twice, the seller's words about lost units in the
+// fulfillment center outweighed the subject's "shipment", and the category flipped on every
+// re-capture that followed a first one (fba_shipment -> fba_inventory), then back on a list row.
+TEST_F(Capture, CapturingAPageAgainKeepsItsCategory) {
+  CaseSnapshot page = shipmentCase();
+  page.messages = {msg("seller", "2026-11-18T08:00:00Z", "12 lost units at the fulfillment center.")};
+  service_.capture(page, source());
+  ASSERT_EQ(service_.getCase(kShipmentCaseId).category, "fba_shipment");
+  service_.capture(page, source());
+  EXPECT_EQ(service_.getCase(kShipmentCaseId).category, "fba_shipment");
+  // An edited message counts in its new text only.
+  page.messages[0].body = "Shipment checked in: 12 lost units at the fulfillment center.";
+  EXPECT_EQ(service_.capture(page, source()).newVersions, 1);
+  EXPECT_EQ(service_.getCase(kShipmentCaseId).category, "fba_shipment");
+  EXPECT_EQ(kinds(kShipmentCaseId), (Kinds{"case_created", "messages_added", "messages_added"}));
+}
+
 TEST_F(Capture, APagedThreadMergesInDateOrder) {
   auto newer = listingCase();
   newer.messages = {msg("amazon", "2026-11-23T09:00:00Z", "Page one, newest reply."),
