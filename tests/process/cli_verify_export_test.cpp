@@ -64,6 +64,45 @@ TEST_F(CliEvidence, VerifyNamesTheFirstBadEventWhenAnEventWasEdited) {
   EXPECT_EQ(doc["firstBadSeq"], 2);
 }
 
+// A case's subject and status are recorded by its events (case_created, case_updated,
+// status_changed): the cases table changed behind CaseLog's back no longer matches the event
+// that last recorded them, and verify names that event.
+TEST_F(CliEvidence, VerifyNamesTheEventACaseEditedBehindItsBackContradicts) {
+  auto changed = sampleCase("4480002", 4);
+  changed["status"] = "Resolved";
+  changed["subject"] = "Listing reinstated: B08XYZ1234";
+  writeFile(dir.file("changed.json"), changed.dump());
+  ASSERT_EQ(cli(dir, {"capture", dir.file("changed.json")}, {}, kNow).exitCode, 0);
+  const auto honest = jsonOut(cli(dir, {"verify", "--json"}, {}, kNow));
+  ASSERT_EQ(honest["ok"], true) << honest;  // changes CaseLog made are recorded
+  const auto seqOf = [&](const std::string& sql) {
+    const auto r = runProcess({sqlite3Binary(), dir.dbPath(), sql}, childEnvironment(dir));
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    return std::stoll(r.out);
+  };
+  const auto created = seqOf("SELECT seq FROM events WHERE case_id = '4480001' AND kind = 'case_created'");
+  const auto statusChanged = seqOf("SELECT seq FROM events WHERE case_id = '4480002' AND kind = 'status_changed'");
+  const auto updated = seqOf("SELECT seq FROM events WHERE case_id = '4480002' AND kind = 'case_updated'");
+
+  auto doc = jsonOut(cli(dir, {"--db", tamperedCopy("UPDATE cases SET status = 'resolved' WHERE case_id = '4480001';"),
+                               "verify", "--json"}, {}, kNow));
+  EXPECT_EQ(doc["ok"], false);
+  EXPECT_EQ(doc["firstBadSeq"], created);
+  EXPECT_NE(doc["problem"].get<std::string>().find("case 4480001's status is 'resolved', but this event recorded "
+                                                   "'pending_amazon'"),
+            std::string::npos)
+      << doc;
+  doc = jsonOut(cli(dir, {"--db", tamperedCopy("UPDATE cases SET status = 'needs_seller' WHERE case_id = '4480002';"),
+                          "verify", "--json"}, {}, kNow));
+  EXPECT_EQ(doc["firstBadSeq"], statusChanged) << doc;
+  const auto r = cli(dir, {"--db", tamperedCopy("UPDATE cases SET subject = 'Nothing to see' WHERE case_id = '4480002';"),
+                           "verify"}, {}, kNow);
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_EQ(r.err, "caselog: audit chain broken at event " + std::to_string(updated) +
+                       ": case 4480002's subject is 'Nothing to see', but this event recorded 'Listing reinstated: "
+                       "B08XYZ1234' (the case was changed behind CaseLog's back)\n");
+}
+
 TEST_F(CliEvidence, JsonExportHoldsEveryMessageVerbatimAndTheChainHead) {
   const auto r = cli(dir, {"export", "--format", "json"}, {}, kNow);
   ASSERT_EQ(r.exitCode, 0) << r.err;

@@ -1,4 +1,7 @@
 // SqliteStore: the audit trail (append, read, chain head, verify).
+#include <string>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
@@ -74,6 +77,59 @@ std::string checkContent(Db& db, const Event& e, std::vector<bool>& coveredMessa
   return {};
 }
 
+// What the audit trail last recorded of each case's subject and status, and in which event: the
+// cases table must still say the same. Only cases whose case_created event records both (every
+// case since the hash chain; not those migrated from the pre-release layout, whose events did not).
+class RecordedFields {
+ public:
+  void follow(const Event& e) {
+    if (e.caseId.empty() || !e.data.is_object()) return;
+    if (e.kind == "case_created") {
+      const auto subject = e.data.find("subject"), status = e.data.find("status");
+      if (subject != e.data.end() && subject->is_string() && status != e.data.end() && status->is_string())
+        cases_[e.caseId] = {{subject->get<std::string>(), e.seq}, {status->get<std::string>(), e.seq}};
+      return;
+    }
+    const auto it = cases_.find(e.caseId);
+    if (it == cases_.end()) return;
+    if (e.kind == "status_changed") set(it->second.status, e.data, "to", e.seq);
+    if (e.kind == "case_updated" && e.data.contains("subject")) set(it->second.subject, e.data["subject"], "to", e.seq);
+  }
+
+  // The first case whose row differs from what was recorded: fills the report. False when none.
+  bool findChanged(Db& db, VerifyReport& report) const {
+    Stmt st(db, "SELECT case_id, subject, status FROM cases ORDER BY id");
+    while (st.step()) {
+      const auto it = cases_.find(st.text(0));
+      if (it == cases_.end()) continue;
+      for (const auto& [field, recorded, now] :
+           {std::tuple{"subject", it->second.subject, st.text(1)}, std::tuple{"status", it->second.status, st.text(2)}}) {
+        if (now == recorded.value) continue;
+        report.ok = false;
+        report.firstBadSeq = recorded.seq;
+        report.problem = "case " + it->first + "'s " + field + " is '" + now + "', but this event recorded '" +
+                         recorded.value + "' (the case was changed behind CaseLog's back)";
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  struct Value {
+    std::string value;
+    std::int64_t seq = 0;
+  };
+  struct Fields {
+    Value subject, status;
+  };
+  static void set(Value& v, const nlohmann::json& data, const char* key, std::int64_t seq) {
+    if (!data.is_object()) return;
+    if (const auto it = data.find(key); it != data.end() && it->is_string()) v = {it->get<std::string>(), seq};
+  }
+  std::unordered_map<std::string, Fields> cases_;
+};
+
 }  // namespace
 
 Event SqliteStore::appendEvent(const std::string& caseId, const std::string& kind, Instant at,
@@ -139,6 +195,7 @@ VerifyReport SqliteStore::verify() {
     };
     std::string prev = audit::kGenesisHash;
     std::int64_t expectedSeq = 1;
+    RecordedFields recorded;
     Stmt st(db,
             "SELECT seq, coalesce(case_id, ''), kind, at, data, prev_hash, hash FROM events ORDER BY seq");
     while (report.ok && st.step()) {
@@ -155,6 +212,7 @@ VerifyReport SqliteStore::verify() {
       } else if (std::string problem = checkContent(db, e, covered); !problem.empty()) {
         fail(e.seq, problem);
       }
+      recorded.follow(e);
       prev = e.hash;
       ++expectedSeq;
     }
@@ -170,6 +228,7 @@ VerifyReport SqliteStore::verify() {
         break;
       }
     }
+    if (report.ok) recorded.findChanged(db, report);
     return report;
   });
 }
