@@ -148,7 +148,7 @@ class ShowCommand : public Command {
     const NextStep next = ctx.service.nextStep(c);
     const auto events = ctx.service.events(c.caseId);
     if (ctx.json) {
-      auto doc = caseSummaryJson(c);
+      auto doc = caseJson(c);
       nlohmann::json messages = nlohmann::json::array();
       for (std::size_t i = 0; i < c.messages.size(); ++i) {
         auto m = toJson(c.messages[i]);

@@ -63,7 +63,7 @@ nlohmann::json handleCase(const Fields& request, HandlerContext& ctx) {
   nlohmann::json answer = {{"type", "case"}};
   if (from == 0) {
     std::size_t omitted = 0;
-    answer["case"] = caseSummaryJson(c);
+    answer["case"] = caseJson(c);
     answer["priority"] = toJson(ctx.service.priority(c));
     answer["events"] = eventsJson(ctx.service.events(caseId), omitted);
     answer["eventsOmitted"] = omitted;

@@ -119,9 +119,14 @@ json caseSummaryJson(const CaseRecord& c) {
           {"pinned", c.pinned},
           {"reopenCount", c.reopenCount},
           {"snoozedUntil", isoOrNull(c.snoozedUntil)},
-          {"messageCount", c.messageCount},
-          {"identifiers", toJsonArray(c.identifiers)},
-          {"notes", toJsonArray(c.notes)}};
+          {"messageCount", c.messageCount}};
+}
+
+json caseJson(const CaseRecord& c) {
+  json j = caseSummaryJson(c);
+  j["identifiers"] = toJsonArray(c.identifiers);
+  j["notes"] = toJsonArray(c.notes);
+  return j;
 }
 
 json toJson(const SearchHit& h) {

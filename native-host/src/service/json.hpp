@@ -34,8 +34,11 @@ nlohmann::json toJson(const Note& n);            // {id, at, text}
 nlohmann::json toJson(const StoredMessage& m);
 // {seq, caseId, kind, at, data, prevHash, hash}: the whole audit event, as evidence needs it.
 nlohmann::json toJson(const Event& e);
-// The case's scalar fields, identifiers and notes; never its messages (callers page or add them).
+// The case's scalar fields, as a list of cases shows them (a list loads no identifiers or notes).
 nlohmann::json caseSummaryJson(const CaseRecord& c);
+// The same with its identifiers and notes, for one whole case; never its messages (callers page
+// or add them).
+nlohmann::json caseJson(const CaseRecord& c);
 // {caseId, subject, author, sentAt, messageId, snippet, score}; the snippet keeps its
 // U+0002/U+0003 match markers.
 nlohmann::json toJson(const SearchHit& h);

@@ -3,7 +3,7 @@
 namespace caselog::web {
 
 nlohmann::json caseWithMessagesJson(const CaseRecord& c) {
-  nlohmann::json j = caseSummaryJson(c);
+  nlohmann::json j = caseJson(c);
   j["messages"] = toJsonArray(c.messages);
   return j;
 }
