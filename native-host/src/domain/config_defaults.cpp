@@ -56,7 +56,7 @@ const char* defaultConfigJson() {
                    "angebot entfernt", "angebot inaktiv", "supprime de la recherche", "annonce supprimee",
                    "offre supprimee", "offre inactive", "soppress*", "inserzione rimossa", "offerta inattiva",
                    "suprimid*", "anuncio eliminado", "oferta inactiva", "出品停止", "検索対象外", "出品が非表示"],
-      "hint": "The same listing keeps getting suppressed: fix its content and images at the source (main image, title, required attributes)."
+      "hint": "Listings keep getting suppressed: fix their content and images at the source (main image, title, required attributes)."
     },
     "catalog_error": {
       "label": "Catalog / detail page error", "explain": "catalog or detail page error", "impact": 0.6,

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "domain/case_facts.hpp"
 #include "domain/category.hpp"
-#include "domain/status.hpp"
+#include "domain/identifiers.hpp"
 #include "domain/minhash.hpp"
+#include "domain/status.hpp"
 
 namespace caselog {
 
@@ -72,12 +74,27 @@ std::string subjectKey(const std::string& subject) {
   return key;
 }
 
+// A subject that stands for a group of others: its ASINs, shipment and order IDs and SKUs become
+// "…" when the group's subjects differ (they name other listings or shipments: "Listing
+// suppressed for … - incorrect main image", not one ASIN of the four).
+std::string subjectShownFor(const std::string& subject, bool othersDiffer) {
+  if (!othersDiffer) return subject;
+  std::string shown = subject;
+  for (const auto& id : extractIdentifiers(subject)) {
+    if (id.kind == "amount") continue;  // stored as "USD 10.00", not as written
+    for (auto at = shown.find(id.value); at != std::string::npos; at = shown.find(id.value, at + 3))
+      shown.replace(at, id.value.size(), "…");
+  }
+  return shown;
+}
+
 std::vector<RecurringIssue> recurring(const std::vector<TrendCase>& cases, const Ctx& x) {
   const auto minCases = static_cast<std::size_t>(x.config.number("/trends/recurringMinCases", 3));
   // (category, kind, key) → case IDs, in first-seen order; the display key for subjects is the latest
-  // subject.
+  // subject (subjectShownFor).
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> groups;
   std::map<std::string, std::string> subjectShown;
+  std::set<std::string> subjectsDiffer;
   std::vector<std::tuple<std::string, std::string, std::string>> order;
   auto add = [&](const std::string& category, const std::string& kind, const std::string& key,
                  const std::string& id) {
@@ -96,7 +113,9 @@ std::vector<RecurringIssue> recurring(const std::vector<TrendCase>& cases, const
     const std::string key = subjectKey(c.subject);
     if (!key.empty()) {
       add(category, "subject", key, c.caseId);
-      subjectShown[key] = c.subject;
+      auto [shown, first] = subjectShown.try_emplace(key, c.subject);
+      if (!first && shown->second != c.subject) subjectsDiffer.insert(key);
+      shown->second = c.subject;
     }
   }
   // Largest groups first (identifier keys before subjects at equal size); a group whose cases are
@@ -105,8 +124,10 @@ std::vector<RecurringIssue> recurring(const std::vector<TrendCase>& cases, const
   for (const auto& k : order) {
     const auto& [category, kind, key] = k;
     if (groups[k].size() < minCases) continue;
-    candidates.push_back({category, kind == "subject" ? subjectShown[key] : key, kind, groups[k],
-                          x.config.string("/categories/" + category + "/hint")});
+    candidates.push_back(
+        {category,
+         kind == "subject" ? subjectShownFor(subjectShown[key], subjectsDiffer.count(key) > 0) : key, kind,
+         groups[k], x.config.string("/categories/" + category + "/hint")});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const RecurringIssue& a, const RecurringIssue& b) {

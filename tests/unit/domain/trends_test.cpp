@@ -101,6 +101,8 @@ TEST(Trends, RecurringIssuesWithinNinetyDays) {
   EXPECT_EQ(t.recurring[0].category, "fba_inventory");
   EXPECT_EQ(t.recurring[0].kind, "subject");
   EXPECT_EQ(t.recurring[0].caseIds.size(), 13u);
+  // Shown as the latest subject, the shipment ID it names masked: the others name other shipments.
+  EXPECT_EQ(t.recurring[0].key, "Receiving discrepancy for …");
   EXPECT_NE(t.recurring[0].hint.find("labelling"), std::string::npos);
   // The same ASIN suppressed 3 times in 90 days (the 4th, 120 days ago, is outside the window).
   EXPECT_EQ(t.recurring[1].category, "listing_suppressed");
@@ -108,6 +110,31 @@ TEST(Trends, RecurringIssuesWithinNinetyDays) {
   EXPECT_EQ(t.recurring[1].key, "B0REPEAT01");
   EXPECT_EQ(t.recurring[1].caseIds, (std::vector<std::string>{"sup-10", "sup-40", "sup-70"}));
   EXPECT_NE(t.recurring[1].hint.find("images"), std::string::npos);
+}
+
+// Suppressions of three different listings share a subject shape: the group is shown without
+// one of their ASINs (it would read as one listing suppressed three times); subjects all alike
+// are shown as they are.
+TEST(Trends, ASubjectGroupOfOtherListingsDoesNotNameOneOfThem) {
+  std::vector<CaseRecord> cases;
+  for (const char* asin : {"B0AAAAAAA1", "B0BBBBBBB2", "B0CCCCCCC3"}) {
+    CaseRecord c = makeCase("listing_suppressed", "answered");
+    c.caseId = std::string("s-") + asin;
+    c.subject = std::string("Listing suppressed for ") + asin + " - incorrect main image";
+    c.identifiers = {{"asin", asin}};
+    c.createdAt = kNow - days{3};
+    cases.push_back(c);
+  }
+  const std::vector<std::vector<GenericVerdict>> none(cases.size());
+  Trends t = computeTrends(cases, none, Config::defaults(), kNow);
+  ASSERT_EQ(t.recurring.size(), 1u);
+  EXPECT_EQ(t.recurring[0].kind, "subject");
+  EXPECT_EQ(t.recurring[0].key, "Listing suppressed for … - incorrect main image");
+  EXPECT_EQ(t.recurring[0].hint.find("The same listing"), std::string::npos) << t.recurring[0].hint;
+  for (auto& c : cases) c.subject = "Listing suppressed for B0AAAAAAA1 - incorrect main image";
+  t = computeTrends(cases, none, Config::defaults(), kNow);
+  ASSERT_FALSE(t.recurring.empty());
+  EXPECT_EQ(t.recurring[0].key, "Listing suppressed for B0AAAAAAA1 - incorrect main image");
 }
 
 TEST(Trends, TwoCasesAreNotARecurringIssue) {
