@@ -2,6 +2,7 @@
 // on stderr, 2 usage error with the usage), --json output, CASELOG_NOW and --now.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 
 #include "process/cli_support.hpp"
@@ -174,6 +175,48 @@ TEST_F(CliCommands, StatsJson) {
   EXPECT_TRUE(doc["recurring"].is_array());
   EXPECT_EQ(doc["amazonReplies"], 1);
   EXPECT_EQ(run({"stats"}).exitCode, 0);
+}
+
+// A mistyped --db or CASELOG_DB path is an error for every command that needs stored cases, and
+// creates nothing (before: an empty database, "No cases yet" or "0 events checked", exit 0).
+TEST(CliDatabase, ANamedPathWithNoDatabaseIsAnErrorAndCreatesNothing) {
+  TempDir dir;
+  const std::string typo = dir.file("typo.db");
+  const std::string inMissingFolder = dir.file("no-such-folder/x.db");
+  for (const auto& args : std::vector<std::vector<std::string>>{{"list"},
+                                                                {"show", "4450001"},
+                                                                {"search", "refund"},
+                                                                {"due"},
+                                                                {"stats"},
+                                                                {"export", "--format", "json"},
+                                                                {"verify"},
+                                                                {"serve", "--port", "0"},
+                                                                {"note", "4450001", "hello"},
+                                                                {"pin", "4450001"}}) {
+    auto withDb = args;
+    withDb.insert(withDb.begin(), {"--db", typo});
+    auto r = cli(dir, withDb, {}, kNow);
+    EXPECT_EQ(r.exitCode, 1) << nlohmann::json(withDb).dump() << "\n" << r.out << r.err;
+    EXPECT_EQ(r.err, "caselog: no CaseLog database at " + typo +
+                         " (check --db; a capture or 'caselog demo' creates one)\n");
+    r = cli(dir, args, {}, {{"CASELOG_DB", inMissingFolder}});
+    EXPECT_EQ(r.exitCode, 1) << nlohmann::json(args).dump() << "\n" << r.out << r.err;
+    EXPECT_NE(r.err.find(inMissingFolder + " (check CASELOG_DB;"), std::string::npos) << r.err;
+    EXPECT_EQ(lineCount(r.err), 1u) << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(typo));
+  EXPECT_FALSE(std::filesystem::exists(dir.file("no-such-folder")));
+
+  // The commands that bring cases in still create it, folders and all.
+  writeFile(dir.file("case.json"), sampleCase("4450001", 2).dump());
+  EXPECT_EQ(cli(dir, {"capture", dir.file("case.json")}, {}, {{"CASELOG_DB", inMissingFolder}}).exitCode, 0);
+  EXPECT_EQ(jsonOut(cli(dir, {"list", "--json"}, {}, {{"CASELOG_DB", inMissingFolder}}))["total"], 1);
+
+  // The default path (no --db, no CASELOG_DB) cannot be mistyped: before the first capture a
+  // command finds no cases there, as the host would.
+  const auto r = cli(dir, {"list"}, {}, {{"CASELOG_DB", ""}});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("No cases yet.", 0), 0u) << r.out;
 }
 
 }  // namespace

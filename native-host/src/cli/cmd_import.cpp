@@ -87,6 +87,7 @@ class ImportCommand : public Command {
   std::string_view name() const override { return "import"; }
   std::string_view summary() const override { return "many snapshots from a JSON Lines file, with progress"; }
   std::string_view usage() const override { return kUsage; }
+  bool createsDatabase() const override { return true; }
   std::vector<OptionSpec> options() const override { return {{"batch", true}}; }
 
   int run(Context& ctx, const ParsedArgs& args) override {
