@@ -144,6 +144,22 @@ TEST(CliImport, NothingImportableIsAnError) {
   EXPECT_EQ(cli(dir, {"import", dir.file("missing.jsonl")}, {}, kNow).exitCode, 1);
 }
 
+// A directory is not read as an empty file (before: import said "Imported 0 snapshots", exit 0,
+// and capture "is not valid JSON (… unexpected end of input)"); a file that cannot be opened is
+// named with the reason (before, import said only "cannot read FILE").
+TEST(CliImport, ADirectoryOrAMissingFileIsOneLineWithTheReason) {
+  TempDir dir;
+  for (const char* command : {"import", "capture"}) {
+    auto r = cli(dir, {command, dir.path()}, {}, kNow);
+    EXPECT_EQ(r.exitCode, 1) << command << "\n" << r.out;
+    EXPECT_EQ(r.err, "caselog: cannot read " + dir.path() + ": Is a directory\n") << command;
+    r = cli(dir, {command, dir.file("nope.jsonl")}, {}, kNow);
+    EXPECT_EQ(r.exitCode, 1) << command;
+    EXPECT_EQ(r.err, "caselog: cannot read " + dir.file("nope.jsonl") + ": No such file or directory\n")
+        << command;
+  }
+}
+
 TEST(CliDemo, FillsAFreshDatabaseOnlyAndShowsEveryReminderRule) {
   TempDir dir;
   auto r = cli(dir, {"demo", "--no-serve", "--json"}, {}, kNow);

@@ -101,8 +101,7 @@ class ImportCommand : public Command {
     std::ifstream file;
     std::uintmax_t total = 0;
     if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) throw Error(ErrorCode::not_found, "cannot read " + path);
+      file = openForReading(path);
       struct stat st {};
       if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
         total = static_cast<std::uintmax_t>(st.st_size);
