@@ -153,6 +153,51 @@ TEST_F(CliCommands, ActionsAreAuditEvents) {
   EXPECT_EQ(run({"verify"}).exitCode, 0);
 }
 
+// A pasted case ID keeps its surrounding whitespace; it is trimmed wherever a command takes one
+// (before: 'no case 4450001 ', the space invisible). A blank one is a usage error, like a
+// missing one (before: 'no case ', exit 1).
+TEST_F(CliCommands, CaseIdsAreTrimmedAndABlankOneIsAUsageError) {
+  auto r = run({"show", "4450001 ", "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(jsonOut(r)["caseId"], "4450001");
+  r = run({"note", "\t4450001\n", "called", "support"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out, "Noted on case 4450001.\n");
+  r = run({"pin", " 4450001"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out, "Case 4450001 pinned.\n");
+  EXPECT_EQ(run({"unpin", "4450001 "}).exitCode, 0);
+  EXPECT_EQ(run({"snooze", " 4450001 ", "3d"}).exitCode, 0);
+  EXPECT_EQ(run({"dismiss", "4450001 ", "follow_up"}).exitCode, 0);
+  EXPECT_EQ(run({"categorize", "4450001 ", "payments"}).exitCode, 0);
+  r = run({"search", "compliant", "--case", " 4450001 ", "--json"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(jsonOut(r)["hits"].size(), 1u) << r.out;
+  r = run({"export", "--case", "4450001 ", "--format", "json"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("\"4450001\""), std::string::npos);
+
+  for (const auto& args : std::vector<std::vector<std::string>>{{"show", ""},
+                                                                {"show", " \t"},
+                                                                {"note", " ", "hello"},
+                                                                {"pin", ""},
+                                                                {"unpin", ""},
+                                                                {"snooze", "", "3d"},
+                                                                {"dismiss", " ", "follow_up"},
+                                                                {"categorize", "", "payments"}}) {
+    r = run(args);
+    EXPECT_EQ(r.exitCode, 2) << nlohmann::json(args).dump() << "\n" << r.err;
+    EXPECT_EQ(r.err.rfind("caselog: missing CASEID\n", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find("Usage: caselog"), std::string::npos) << r.err;
+  }
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"search", "x", "--case", " "}, {"export", "--case", "", "--format", "json"}}) {
+    r = run(args);
+    EXPECT_EQ(r.exitCode, 2) << nlohmann::json(args).dump() << "\n" << r.err;
+    EXPECT_EQ(r.err.rfind("caselog: --case needs a case ID\n", 0), 0u) << r.err;
+  }
+}
+
 TEST_F(CliCommands, DueFollowsCaselogNowAndNowOption) {
   // The sample's last message is Amazon's; a seller-only case is overdue once five business days pass.
   writeFile(dir.file("silent.json"), sampleCase("4450002", 1).dump());
