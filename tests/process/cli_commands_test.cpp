@@ -2,8 +2,11 @@
 // on stderr, 2 usage error with the usage), --json output, CASELOG_NOW and --now.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
+#include <sstream>
 
 #include "process/cli_support.hpp"
 
@@ -220,6 +223,66 @@ TEST_F(CliCommands, StatsJson) {
   EXPECT_TRUE(doc["recurring"].is_array());
   EXPECT_EQ(doc["amazonReplies"], 1);
   EXPECT_EQ(run({"stats"}).exitCode, 0);
+}
+
+// The per-week sparkline of `caselog stats` has one cell for each of the 26 weeks, as --json
+// counts them, on every row and aligned (before: the empty weeks were spaces, collapsed and
+// trimmed by the table, so 26 weeks printed as " ▄ ▄ ▄"-like fragments).
+TEST(CliStats, ThePerWeekSparklineHasOneCellForEachOfThe26Weeks) {
+  TempDir dir;
+  std::string lines;
+  int n = 0;
+  auto add = [&](const char* category, const char* createdAt) {
+    auto c = sampleCase(std::to_string(4480000 + n++), 2);
+    c["category"] = category;
+    c["createdAt"] = createdAt;
+    lines += c.dump() + "\n";
+  };
+  // Weeks from Monday 2026-06-01 (week 0) to Monday 2026-11-23 (week 25, holding kNow).
+  add("Listing", "2026-06-23T10:00:00Z");  // week 3
+  add("Listing", "2026-08-04T10:00:00Z");  // week 9, twice: the busiest week
+  add("Listing", "2026-08-06T10:00:00Z");
+  add("Listing", "2026-10-20T10:00:00Z");        // week 20
+  add("Reimbursement", "2026-11-24T10:00:00Z");  // week 25, the last
+  writeFile(dir.file("cases.jsonl"), lines);
+  ASSERT_EQ(cli(dir, {"import", dir.file("cases.jsonl")}, {}, kNow).exitCode, 0);
+
+  const auto doc = jsonOut(cli(dir, {"stats", "--json"}, {}, kNow));
+  std::map<std::string, std::vector<int>> perWeek;
+  for (const auto& w : doc["perWeek"])
+    perWeek[w["category"].get<std::string>()].push_back(w["cases"].get<int>());
+  const auto table = cli(dir, {"stats"}, {}, kNow);
+  ASSERT_EQ(table.exitCode, 0) << table.err;
+  std::vector<std::string> rows;  // the table's rows (under its CATEGORY header), as doc["times"]
+  std::istringstream in(table.out);
+  bool inTable = false;
+  for (std::string line; std::getline(in, line) && line.rfind("(median", 0) != 0;) {
+    if (inTable) rows.push_back(line);
+    inTable = inTable || line.rfind("CATEGORY", 0) == 0;
+  }
+  ASSERT_EQ(doc["times"].size(), 2u) << doc["times"];
+  ASSERT_EQ(rows.size(), 2u) << table.out;
+
+  const std::string kBlocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};  // 3 bytes each
+  std::size_t sparkStart = std::string::npos;
+  for (std::size_t r = 0; r < 2; ++r) {
+    const auto& counts = perWeek[doc["times"][r]["category"].get<std::string>()];
+    ASSERT_EQ(counts.size(), 26u);
+    const std::string& row = rows[r];
+    ASSERT_GE(row.size(), 26u * 3 + 1) << row;
+    const std::size_t start = row.size() - 26 * 3;
+    EXPECT_EQ(row[start - 1], ' ') << row;
+    if (sparkStart == std::string::npos) sparkStart = start;
+    EXPECT_EQ(start, sparkStart) << "not aligned:\n" << table.out;  // the labels are ASCII
+    for (std::size_t week = 0; week < 26; ++week) {
+      const std::string cell = row.substr(start + week * 3, 3);
+      EXPECT_NE(std::find(std::begin(kBlocks), std::end(kBlocks), cell), std::end(kBlocks)) << row;
+      EXPECT_EQ(cell == "▁", counts[week] == 0) << "week " << week << ": " << row;
+      if (counts[week] == 2) {
+        EXPECT_EQ(cell, "█") << row;
+      }
+    }
+  }
 }
 
 // A mistyped --db or CASELOG_DB path is an error for every command that needs stored cases, and
