@@ -80,7 +80,12 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
   }
   writeFile(dir.file("cases.jsonl"), lines);
   const auto r = cli(dir, {"import", dir.file("cases.jsonl"), "--batch", "100", "--json"}, {}, kNow);
-  ASSERT_EQ(r.exitCode, 0) << r.err;
+  // The good lines are stored, and the bad ones make the exit status 1 so a script notices.
+  EXPECT_EQ(r.exitCode, 1) << r.err;
+  EXPECT_NE(r.err.find("caselog: 3 of the lines in " + dir.file("cases.jsonl") +
+                       " could not be imported (see above); the others are stored\n"),
+            std::string::npos)
+      << r.err;
   const auto doc = jsonOut(r);
   EXPECT_EQ(doc["created"], 250);
   EXPECT_EQ(doc["newMessages"], 500);
@@ -98,6 +103,7 @@ TEST(CliImport, ManySnapshotsWithBadLinesReportedByNumber) {
 
   // Importing again changes nothing; from stdin.
   const auto again = cli(dir, {"import", "-", "--json"}, lines, kNow);
+  EXPECT_EQ(again.exitCode, 1);  // the same three lines fail again
   EXPECT_EQ(jsonOut(again)["created"], 0);
   EXPECT_EQ(jsonOut(again)["newMessages"], 0);
   EXPECT_EQ(cli(dir, {"verify"}, {}, kNow).exitCode, 0);
@@ -142,6 +148,22 @@ TEST(CliImport, NothingImportableIsAnError) {
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_NE(r.err.find("nothing in"), std::string::npos) << r.err;
   EXPECT_EQ(cli(dir, {"import", dir.file("missing.jsonl")}, {}, kNow).exitCode, 1);
+}
+
+// A directory is not read as an empty file (before: import said "Imported 0 snapshots", exit 0,
+// and capture "is not valid JSON (… unexpected end of input)"); a file that cannot be opened is
+// named with the reason (before, import said only "cannot read FILE").
+TEST(CliImport, ADirectoryOrAMissingFileIsOneLineWithTheReason) {
+  TempDir dir;
+  for (const char* command : {"import", "capture"}) {
+    auto r = cli(dir, {command, dir.path()}, {}, kNow);
+    EXPECT_EQ(r.exitCode, 1) << command << "\n" << r.out;
+    EXPECT_EQ(r.err, "caselog: cannot read " + dir.path() + ": Is a directory\n") << command;
+    r = cli(dir, {command, dir.file("nope.jsonl")}, {}, kNow);
+    EXPECT_EQ(r.exitCode, 1) << command;
+    EXPECT_EQ(r.err, "caselog: cannot read " + dir.file("nope.jsonl") + ": No such file or directory\n")
+        << command;
+  }
 }
 
 TEST(CliDemo, FillsAFreshDatabaseOnlyAndShowsEveryReminderRule) {

@@ -2,8 +2,12 @@
 // on stderr, 2 usage error with the usage), --json output, CASELOG_NOW and --now.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <map>
 #include <set>
+#include <sstream>
 
 #include "process/cli_support.hpp"
 #include "storage/sqlite_db.hpp"
@@ -154,6 +158,51 @@ TEST_F(CliCommands, ActionsAreAuditEvents) {
   EXPECT_EQ(run({"verify"}).exitCode, 0);
 }
 
+// A pasted case ID keeps its surrounding whitespace; it is trimmed wherever a command takes one
+// (before: 'no case 4450001 ', the space invisible). A blank one is a usage error, like a
+// missing one (before: 'no case ', exit 1).
+TEST_F(CliCommands, CaseIdsAreTrimmedAndABlankOneIsAUsageError) {
+  auto r = run({"show", "4450001 ", "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(jsonOut(r)["caseId"], "4450001");
+  r = run({"note", "\t4450001\n", "called", "support"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out, "Noted on case 4450001.\n");
+  r = run({"pin", " 4450001"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out, "Case 4450001 pinned.\n");
+  EXPECT_EQ(run({"unpin", "4450001 "}).exitCode, 0);
+  EXPECT_EQ(run({"snooze", " 4450001 ", "3d"}).exitCode, 0);
+  EXPECT_EQ(run({"dismiss", "4450001 ", "follow_up"}).exitCode, 0);
+  EXPECT_EQ(run({"categorize", "4450001 ", "payments"}).exitCode, 0);
+  r = run({"search", "compliant", "--case", " 4450001 ", "--json"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(jsonOut(r)["hits"].size(), 1u) << r.out;
+  r = run({"export", "--case", "4450001 ", "--format", "json"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("\"4450001\""), std::string::npos);
+
+  for (const auto& args : std::vector<std::vector<std::string>>{{"show", ""},
+                                                                {"show", " \t"},
+                                                                {"note", " ", "hello"},
+                                                                {"pin", ""},
+                                                                {"unpin", ""},
+                                                                {"snooze", "", "3d"},
+                                                                {"dismiss", " ", "follow_up"},
+                                                                {"categorize", "", "payments"}}) {
+    r = run(args);
+    EXPECT_EQ(r.exitCode, 2) << nlohmann::json(args).dump() << "\n" << r.err;
+    EXPECT_EQ(r.err.rfind("caselog: missing CASEID\n", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find("Usage: caselog"), std::string::npos) << r.err;
+  }
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"search", "x", "--case", " "}, {"export", "--case", "", "--format", "json"}}) {
+    r = run(args);
+    EXPECT_EQ(r.exitCode, 2) << nlohmann::json(args).dump() << "\n" << r.err;
+    EXPECT_EQ(r.err.rfind("caselog: --case needs a case ID\n", 0), 0u) << r.err;
+  }
+}
+
 TEST_F(CliCommands, DueFollowsCaselogNowAndNowOption) {
   // The sample's last message is Amazon's; a seller-only case is overdue once five business days pass.
   writeFile(dir.file("silent.json"), sampleCase("4450002", 1).dump());
@@ -254,6 +303,108 @@ TEST_F(CliCommands, StatsJson) {
   EXPECT_TRUE(doc["recurring"].is_array());
   EXPECT_EQ(doc["amazonReplies"], 1);
   EXPECT_EQ(run({"stats"}).exitCode, 0);
+}
+
+// The per-week sparkline of `caselog stats` has one cell for each of the 26 weeks, as --json
+// counts them, on every row and aligned (before: the empty weeks were spaces, collapsed and
+// trimmed by the table, so 26 weeks printed as " ▄ ▄ ▄"-like fragments).
+TEST(CliStats, ThePerWeekSparklineHasOneCellForEachOfThe26Weeks) {
+  TempDir dir;
+  std::string lines;
+  int n = 0;
+  auto add = [&](const char* category, const char* createdAt) {
+    auto c = sampleCase(std::to_string(4480000 + n++), 2);
+    c["category"] = category;
+    c["createdAt"] = createdAt;
+    lines += c.dump() + "\n";
+  };
+  // Weeks from Monday 2026-06-01 (week 0) to Monday 2026-11-23 (week 25, holding kNow).
+  add("Listing", "2026-06-23T10:00:00Z");  // week 3
+  add("Listing", "2026-08-04T10:00:00Z");  // week 9, twice: the busiest week
+  add("Listing", "2026-08-06T10:00:00Z");
+  add("Listing", "2026-10-20T10:00:00Z");        // week 20
+  add("Reimbursement", "2026-11-24T10:00:00Z");  // week 25, the last
+  writeFile(dir.file("cases.jsonl"), lines);
+  ASSERT_EQ(cli(dir, {"import", dir.file("cases.jsonl")}, {}, kNow).exitCode, 0);
+
+  const auto doc = jsonOut(cli(dir, {"stats", "--json"}, {}, kNow));
+  std::map<std::string, std::vector<int>> perWeek;
+  for (const auto& w : doc["perWeek"])
+    perWeek[w["category"].get<std::string>()].push_back(w["cases"].get<int>());
+  const auto table = cli(dir, {"stats"}, {}, kNow);
+  ASSERT_EQ(table.exitCode, 0) << table.err;
+  std::vector<std::string> rows;  // the table's rows (under its CATEGORY header), as doc["times"]
+  std::istringstream in(table.out);
+  bool inTable = false;
+  for (std::string line; std::getline(in, line) && line.rfind("(median", 0) != 0;) {
+    if (inTable) rows.push_back(line);
+    inTable = inTable || line.rfind("CATEGORY", 0) == 0;
+  }
+  ASSERT_EQ(doc["times"].size(), 2u) << doc["times"];
+  ASSERT_EQ(rows.size(), 2u) << table.out;
+
+  const std::string kBlocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};  // 3 bytes each
+  std::size_t sparkStart = std::string::npos;
+  for (std::size_t r = 0; r < 2; ++r) {
+    const auto& counts = perWeek[doc["times"][r]["category"].get<std::string>()];
+    ASSERT_EQ(counts.size(), 26u);
+    const std::string& row = rows[r];
+    ASSERT_GE(row.size(), 26u * 3 + 1) << row;
+    const std::size_t start = row.size() - 26 * 3;
+    EXPECT_EQ(row[start - 1], ' ') << row;
+    if (sparkStart == std::string::npos) sparkStart = start;
+    EXPECT_EQ(start, sparkStart) << "not aligned:\n" << table.out;  // the labels are ASCII
+    for (std::size_t week = 0; week < 26; ++week) {
+      const std::string cell = row.substr(start + week * 3, 3);
+      EXPECT_NE(std::find(std::begin(kBlocks), std::end(kBlocks), cell), std::end(kBlocks)) << row;
+      EXPECT_EQ(cell == "▁", counts[week] == 0) << "week " << week << ": " << row;
+      if (counts[week] == 2) {
+        EXPECT_EQ(cell, "█") << row;
+      }
+    }
+  }
+}
+
+// A mistyped --db or CASELOG_DB path is an error for every command that needs stored cases, and
+// creates nothing (before: an empty database, "No cases yet" or "0 events checked", exit 0).
+TEST(CliDatabase, ANamedPathWithNoDatabaseIsAnErrorAndCreatesNothing) {
+  TempDir dir;
+  const std::string typo = dir.file("typo.db");
+  const std::string inMissingFolder = dir.file("no-such-folder/x.db");
+  for (const auto& args : std::vector<std::vector<std::string>>{{"list"},
+                                                                {"show", "4450001"},
+                                                                {"search", "refund"},
+                                                                {"due"},
+                                                                {"stats"},
+                                                                {"export", "--format", "json"},
+                                                                {"verify"},
+                                                                {"serve", "--port", "0"},
+                                                                {"note", "4450001", "hello"},
+                                                                {"pin", "4450001"}}) {
+    auto withDb = args;
+    withDb.insert(withDb.begin(), {"--db", typo});
+    auto r = cli(dir, withDb, {}, kNow);
+    EXPECT_EQ(r.exitCode, 1) << nlohmann::json(withDb).dump() << "\n" << r.out << r.err;
+    EXPECT_EQ(r.err, "caselog: no CaseLog database at " + typo +
+                         " (check --db; a capture or 'caselog demo' creates one)\n");
+    r = cli(dir, args, {}, {{"CASELOG_DB", inMissingFolder}});
+    EXPECT_EQ(r.exitCode, 1) << nlohmann::json(args).dump() << "\n" << r.out << r.err;
+    EXPECT_NE(r.err.find(inMissingFolder + " (check CASELOG_DB;"), std::string::npos) << r.err;
+    EXPECT_EQ(lineCount(r.err), 1u) << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(typo));
+  EXPECT_FALSE(std::filesystem::exists(dir.file("no-such-folder")));
+
+  // The commands that bring cases in still create it, folders and all.
+  writeFile(dir.file("case.json"), sampleCase("4450001", 2).dump());
+  EXPECT_EQ(cli(dir, {"capture", dir.file("case.json")}, {}, {{"CASELOG_DB", inMissingFolder}}).exitCode, 0);
+  EXPECT_EQ(jsonOut(cli(dir, {"list", "--json"}, {}, {{"CASELOG_DB", inMissingFolder}}))["total"], 1);
+
+  // The default path (no --db, no CASELOG_DB) cannot be mistyped: before the first capture a
+  // command finds no cases there, as the host would.
+  const auto r = cli(dir, {"list"}, {}, {{"CASELOG_DB", ""}});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("No cases yet.", 0), 0u) << r.out;
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
@@ -20,6 +22,7 @@ namespace {
 
 struct Resolved {
   std::string dbPath;
+  std::string dbFrom;  // "--db" or "CASELOG_DB" when the user named the path; empty for the default
   std::string configPath;
   Clock clock;
   bool json = false;
@@ -37,9 +40,12 @@ Resolved resolve(const ParsedArgs& cmd, const ParsedArgs& global, AppIo& io) {
   if (auto db = pick(cmd, global, "db")) {
     if (db->empty()) throw UsageError("--db needs a path");
     r.dbPath = *db;
+    r.dbFrom = "--db";
+  } else if (auto env = io.env("CASELOG_DB"); env && !env->empty()) {
+    r.dbPath = *env;
+    r.dbFrom = "CASELOG_DB";
   } else {
-    auto env = io.env("CASELOG_DB");
-    r.dbPath = env && !env->empty() ? *env : defaultDbPath();
+    r.dbPath = defaultDbPath();
   }
   auto config = io.env("CASELOG_CONFIG");
   r.configPath = config && !config->empty() ? *config : defaultConfigPath();
@@ -58,6 +64,16 @@ Resolved resolve(const ParsedArgs& cmd, const ParsedArgs& global, AppIo& io) {
     };
   }
   return r;
+}
+
+// A path the user named for a command that needs stored cases must lead to a database: a
+// mistyped one would otherwise be created, empty, and the command would report on nothing.
+void requireDatabase(const Command& cmd, const Resolved& r) {
+  if (cmd.createsDatabase() || r.dbFrom.empty()) return;
+  std::error_code ec;
+  if (std::filesystem::exists(r.dbPath, ec) || ec) return;  // ec: let opening it say what is wrong
+  throw Error(ErrorCode::not_found, "no CaseLog database at " + r.dbPath + " (check " + r.dbFrom +
+                                        "; a capture or 'caselog demo' creates one)");
 }
 
 int usageError(AppIo& io, const std::string& message, std::string_view usage) {
@@ -92,6 +108,7 @@ int runCommand(Command& cmd, const GlobalSplit& split, AppIo& io) {
   } catch (const UsageError& e) {
     return usageError(io, e.what(), cmd.usage());
   }
+  requireDatabase(cmd, resolved);
   const Config config = Config::load(resolved.configPath);
   auto store = openSqliteStore(resolved.dbPath);
   CaseService service(*store, config, resolved.clock);

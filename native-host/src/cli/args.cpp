@@ -18,6 +18,13 @@ const OptionSpec* findShort(const std::vector<OptionSpec>& specs, char c) {
   return nullptr;
 }
 
+std::string trimmed(std::string_view text) {
+  constexpr std::string_view space = " \t\r\n\v\f";
+  const auto first = text.find_first_not_of(space);
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(space) - first + 1));
+}
+
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
@@ -55,6 +62,20 @@ std::string ParsedArgs::getChoice(const std::string& name, const std::string& fa
   for (const auto& a : allowed)
     if (a == *text) return a;
   throw UsageError("--" + name + " must be one of " + joined(allowed) + ", not '" + *text + "'");
+}
+
+std::string ParsedArgs::caseId(std::size_t index) const {
+  std::string id = index < positionals_.size() ? trimmed(positionals_[index]) : "";
+  if (id.empty()) throw UsageError("missing CASEID");
+  return id;
+}
+
+std::optional<std::string> ParsedArgs::caseIdOption(const std::string& name) const {
+  auto text = get(name);
+  if (!text) return std::nullopt;
+  std::string id = trimmed(*text);
+  if (id.empty()) throw UsageError("--" + name + " needs a case ID");
+  return id;
 }
 
 void ParsedArgs::expectPositionals(std::size_t count, const std::string& what, bool orMore) const {

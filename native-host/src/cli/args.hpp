@@ -37,6 +37,11 @@ class ParsedArgs {
                         const std::vector<std::string>& allowed) const;
 
   const std::vector<std::string>& positionals() const { return positionals_; }
+  // Case IDs as typed or pasted, without surrounding whitespace ("17000168081 " is 17000168081).
+  // The positional at `index`: UsageError "missing CASEID" when it is absent or blank.
+  std::string caseId(std::size_t index) const;
+  // The option `name` (--case ID): nullopt when not given, UsageError when given blank.
+  std::optional<std::string> caseIdOption(const std::string& name) const;
   // Exactly `count` positionals, or at least `count` when `orMore`; UsageError otherwise.
   void expectPositionals(std::size_t count, const std::string& what, bool orMore = false) const;
 

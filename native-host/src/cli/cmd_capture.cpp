@@ -38,6 +38,7 @@ class CaptureCommand : public Command {
   std::string_view name() const override { return "capture"; }
   std::string_view summary() const override { return "store one captured page (FILE.json or - for stdin)"; }
   std::string_view usage() const override { return kUsage; }
+  bool createsDatabase() const override { return true; }
 
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(1, "FILE.json (or - for stdin)");

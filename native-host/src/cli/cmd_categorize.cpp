@@ -25,7 +25,7 @@ class CategorizeCommand : public Command {
 
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(2, "CASEID and CATEGORY");
-    const auto& caseId = args.positionals()[0];
+    const std::string caseId = args.caseId(0);
     const auto& category = args.positionals()[1];
     if (!isCategoryKey(category)) throw UsageError("unknown category '" + category + "'");
     ctx.service.setCategory(caseId, category);

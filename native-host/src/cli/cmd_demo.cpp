@@ -32,6 +32,7 @@ class DemoCommand : public Command {
   std::string_view name() const override { return "demo"; }
   std::string_view summary() const override { return "fill a fresh database with sample cases and serve it"; }
   std::string_view usage() const override { return kUsage; }
+  bool createsDatabase() const override { return true; }
   std::vector<OptionSpec> options() const override {
     return {{"cases", true}, {"seed", true}, {"port", true}, {"no-serve", false}};
   }

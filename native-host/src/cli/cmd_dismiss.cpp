@@ -24,7 +24,7 @@ class DismissCommand : public Command {
 
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(2, "CASEID and RULE");
-    const auto& caseId = args.positionals()[0];
+    const std::string caseId = args.caseId(0);
     const auto& rule = args.positionals()[1];
     static const std::vector<std::string> rules = {"amazon_silent", "needs_seller", "generic_reopen",
                                                    "follow_up", "deadline"};

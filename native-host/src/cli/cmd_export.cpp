@@ -54,7 +54,7 @@ class ExportCommand : public Command {
     args.expectPositionals(0, "");
     if (!args.has("format")) throw UsageError("missing --format html|json|csv");
     const std::string format = args.getChoice("format", "", {"html", "json", "csv"});
-    ExportSelection selection{args.get("case"), dateOption(args, "from"), dateOption(args, "to")};
+    ExportSelection selection{args.caseIdOption("case"), dateOption(args, "from"), dateOption(args, "to")};
     if (selection.caseId) ctx.service.getCase(*selection.caseId);  // not_found before creating a file
 
     std::ofstream file;

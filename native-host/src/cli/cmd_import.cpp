@@ -28,6 +28,9 @@ Stores many captured cases in one go: one JSON document per line, each what
 case-list page). Blank lines are skipped. A bad line is reported with its line
 number and skipped; the rest is imported. Progress goes to stderr.
 
+Exit status: 0 when every line was imported (or was there already), 1 when any
+line failed or the import stopped (what could be stored is stored all the same).
+
 A full disk, or a database another program keeps locked, stops the import: it
 says up to which line everything is stored, and running the same command again
 goes on from there (what is stored is skipped).
@@ -87,6 +90,7 @@ class ImportCommand : public Command {
   std::string_view name() const override { return "import"; }
   std::string_view summary() const override { return "many snapshots from a JSON Lines file, with progress"; }
   std::string_view usage() const override { return kUsage; }
+  bool createsDatabase() const override { return true; }
   std::vector<OptionSpec> options() const override { return {{"batch", true}}; }
 
   int run(Context& ctx, const ParsedArgs& args) override {
@@ -100,8 +104,7 @@ class ImportCommand : public Command {
     std::ifstream file;
     std::uintmax_t total = 0;
     if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) throw Error(ErrorCode::not_found, "cannot read " + path);
+      file = openForReading(path);
       struct stat st {};
       if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
         total = static_cast<std::uintmax_t>(st.st_size);
@@ -116,9 +119,10 @@ class ImportCommand : public Command {
       // A full disk, a lock held too long: every later line would fail the same way.
       progress.finish();
       stoppedBy_ = e.what();
-      return stopped(ctx, path);
+      return stopped(ctx);
     }
-    return report(ctx, path);
+    report(ctx);
+    return exitStatus(ctx, path);
   }
 
  private:
@@ -260,8 +264,8 @@ class ImportCommand : public Command {
 
   // The import stopped on a StorageUnavailable: what is stored stays (each batch was its own
   // transaction), and running the same command again skips it and goes on.
-  int stopped(Context& ctx, const std::string& path) {
-    report(ctx, path);
+  int stopped(Context& ctx) {
+    report(ctx);
     ctx.err << "caselog: import stopped: " << *stoppedBy_ << "\n";
     if (storedThrough_ > 0)
       ctx.err << "caselog: every line up to line " << storedThrough_ << " is stored, except those reported as failed; ";
@@ -271,7 +275,7 @@ class ImportCommand : public Command {
     return 1;
   }
 
-  int report(Context& ctx, const std::string& path) {
+  void report(Context& ctx) {
     if (ctx.json) {
       printJson(ctx.out, {{"snapshots", outcome_.snapshots},
                           {"created", outcome_.created},
@@ -293,12 +297,19 @@ class ImportCommand : public Command {
       if (outcome_.failed > 0) ctx.out << "; " << outcome_.failed << " failed";
       ctx.out << "\n";
     }
-    if (outcome_.failed > 0 && outcome_.snapshots == 0 && listCases_ == 0) {
-      ctx.out.flush();
-      ctx.err << "caselog: nothing in " << (path == "-" ? "stdin" : path) << " could be imported\n";
-      return 1;
-    }
-    return 0;
+  }
+
+  // 1 when any line failed, so a script notices; the lines that could be stored are stored.
+  int exitStatus(Context& ctx, const std::string& path) {
+    if (outcome_.failed == 0) return 0;
+    ctx.out.flush();
+    const std::string name = path == "-" ? "stdin" : path;
+    if (outcome_.snapshots == 0 && listCases_ == 0)
+      ctx.err << "caselog: nothing in " << name << " could be imported\n";
+    else
+      ctx.err << "caselog: " << outcome_.failed << " of the lines in " << name
+              << " could not be imported (see above); the others are stored\n";
+    return 1;
   }
 
   std::size_t batchSize_ = 1000;

@@ -25,6 +25,7 @@ class NoteCommand : public Command {
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(2, "CASEID and TEXT", true);
     const auto& pos = args.positionals();
+    const std::string caseId = args.caseId(0);
     std::string text;
     if (pos.size() == 2 && pos[1] == "-") {
       text = readAll("-", ctx.in);
@@ -33,11 +34,11 @@ class NoteCommand : public Command {
     }
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw UsageError("the note is empty");
-    const Note n = ctx.service.addNote(pos[0], text);
+    const Note n = ctx.service.addNote(caseId, text);
     if (ctx.json)
-      printJson(ctx.out, {{"caseId", pos[0]}, {"note", toJson(n)}});
+      printJson(ctx.out, {{"caseId", caseId}, {"note", toJson(n)}});
     else
-      ctx.out << "Noted on case " << pos[0] << ".\n";
+      ctx.out << "Noted on case " << caseId << ".\n";
     return 0;
   }
 };

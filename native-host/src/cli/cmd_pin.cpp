@@ -27,7 +27,7 @@ class PinCommand : public Command {
 
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(1, "CASEID");
-    const auto& caseId = args.positionals()[0];
+    const std::string caseId = args.caseId(0);
     ctx.service.setPinned(caseId, pin_);
     if (ctx.json)
       printJson(ctx.out, {{"caseId", caseId}, {"pinned", pin_}});

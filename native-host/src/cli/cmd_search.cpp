@@ -36,7 +36,7 @@ class SearchCommand : public Command {
     SearchQuery q;
     for (const auto& word : args.positionals()) q.text += (q.text.empty() ? "" : " ") + word;
     if (args.has("author")) q.author = args.getChoice("author", "", {"amazon", "seller"});
-    q.caseId = args.get("case");
+    q.caseId = args.caseIdOption("case");
     q.limit = args.getInt("limit", 20, 1, 50);
     q.cursor = args.get("cursor");
     const SearchPage page = ctx.service.search(q);

@@ -141,7 +141,7 @@ class ShowCommand : public Command {
 
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(1, "CASEID");
-    const CaseRecord c = ctx.service.getCase(args.positionals()[0]);
+    const CaseRecord c = ctx.service.getCase(args.caseId(0));
     const auto verdicts = ctx.service.genericVerdicts(c);
     const Priority priority = ctx.service.priority(c);
     const auto reminders = ctx.service.remindersFor(c);

@@ -23,7 +23,7 @@ class SnoozeCommand : public Command {
 
   int run(Context& ctx, const ParsedArgs& args) override {
     args.expectPositionals(2, "CASEID and UNTIL");
-    const auto& caseId = args.positionals()[0];
+    const std::string caseId = args.caseId(0);
     const auto until = parseWhen(args.positionals()[1], ctx.service.now());
     if (!until)
       throw UsageError("UNTIL must be a date (2026-12-01), an instant or an offset like 3d, not '" +

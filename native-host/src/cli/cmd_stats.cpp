@@ -30,7 +30,15 @@ std::string percent(double rate) {
   return buf;
 }
 
-// One sparkline per category over the weeks present in perWeek, oldest left.
+// One week's cell: "▁" for no case, "▂" to "█" by count against the busiest week of any category.
+// Never a space: the table keeps every cell on one line by collapsing whitespace runs and trims
+// the end of each line, which turned 26 weeks with a few cases into a handful of characters.
+const char* weekCell(int cases, int max) {
+  static const char* bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  return bars[cases <= 0 || max <= 0 ? 0 : 1 + (cases * 6) / max];
+}
+
+// One sparkline per category (those of t.times too), a cell per week of perWeek, oldest left.
 std::map<std::string, std::string> sparklines(const Trends& t) {
   std::set<std::string> weeks;
   int max = 0;
@@ -40,18 +48,17 @@ std::map<std::string, std::string> sparklines(const Trends& t) {
   }
   const std::vector<std::string> order(weeks.begin(), weeks.end());
   std::map<std::string, std::vector<int>> counts;
+  for (const auto& c : t.times) counts[c.category].resize(order.size());
   for (const auto& w : t.perWeek) {
     auto& row = counts[w.category];
     row.resize(order.size());
     row[static_cast<std::size_t>(std::lower_bound(order.begin(), order.end(), w.weekStart) -
                                  order.begin())] += w.cases;
   }
-  static const char* bars[] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
   std::map<std::string, std::string> out;
-  for (auto& [category, row] : counts) {
-    row.resize(order.size());
+  for (const auto& [category, row] : counts) {
     std::string line;
-    for (int n : row) line += bars[n == 0 || max == 0 ? 0 : 1 + (n * 7) / max];
+    for (int n : row) line += weekCell(n, max);
     out[category] = line;
   }
   return out;

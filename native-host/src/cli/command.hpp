@@ -36,6 +36,11 @@ class Command {
   virtual std::string_view summary() const = 0;  // one line for `caselog help`
   virtual std::string_view usage() const = 0;    // the full usage text, shown on a usage error
   virtual std::vector<OptionSpec> options() const { return {}; }
+  // Whether the command may create the database when its file does not exist yet: true for the
+  // commands that bring cases in (capture, import, demo). The others need stored cases, so a
+  // --db or CASELOG_DB path with no file behind it is a mistyped path: an error, and nothing is
+  // created. (The default path is created by any command, as the host does on its first start.)
+  virtual bool createsDatabase() const { return false; }
   // Returns the exit code. Throws UsageError (exit 2) or caselog::Error (exit 1).
   virtual int run(Context& ctx, const ParsedArgs& args) = 0;
 };

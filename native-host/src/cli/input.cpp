@@ -1,5 +1,7 @@
 #include "cli/input.hpp"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -9,14 +11,22 @@
 
 namespace caselog::cli {
 
+std::ifstream openForReading(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw Error(ErrorCode::not_found, "cannot read " + path + ": " + std::strerror(EISDIR));
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw Error(ErrorCode::not_found, "cannot read " + path + ": " + std::strerror(errno));
+  return file;
+}
+
 std::string readAll(const std::string& path, std::istream& stdinStream) {
   std::ostringstream text;
   if (path == "-") {
     text << stdinStream.rdbuf();
     return text.str();
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw Error(ErrorCode::not_found, "cannot read " + path + ": " + std::strerror(errno));
+  std::ifstream file = openForReading(path);
   text << file.rdbuf();
   return text.str();
 }

@@ -1,11 +1,16 @@
 // Reading what the user points a command at: a file, or stdin for "-".
 #pragma once
 
+#include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <string>
 
 namespace caselog::cli {
+
+// The file opened for reading; caselog::Error(not_found) "cannot read PATH: REASON" when it
+// cannot be, a directory included (which an ifstream opens, and then reads as empty).
+std::ifstream openForReading(const std::string& path);
 
 // The whole content; caselog::Error(not_found) naming the file when it cannot be read.
 std::string readAll(const std::string& path, std::istream& stdinStream);

@@ -66,6 +66,19 @@ TEST(ParsedArgs, PositionalCounts) {
   EXPECT_THROW(a.expectPositionals(3, "three"), UsageError);
 }
 
+TEST(ParsedArgs, CaseIdsLoseSurroundingWhitespaceAndABlankOneIsMissing) {
+  const std::vector<OptionSpec> specs = {{"case", true}};
+  auto a = parseArgs({" 17000168081\t", "--case", "17000168082 \n"}, specs);
+  EXPECT_EQ(a.caseId(0), "17000168081");
+  EXPECT_EQ(a.caseIdOption("case"), "17000168082");
+  EXPECT_EQ(parseArgs({"170 001"}, specs).caseId(0), "170 001");  // only the ends
+  EXPECT_FALSE(parseArgs({}, specs).caseIdOption("case"));
+  EXPECT_THROW(a.caseId(1), UsageError);
+  EXPECT_THROW(parseArgs({""}, specs).caseId(0), UsageError);
+  EXPECT_THROW(parseArgs({" \r\n"}, specs).caseId(0), UsageError);
+  EXPECT_THROW(parseArgs({"--case", " "}, specs).caseIdOption("case"), UsageError);
+}
+
 TEST(SplitGlobal, GlobalOptionsBeforeTheCommand) {
   auto s = splitGlobal({"--db", "/tmp/x.db", "--json", "list", "--status", "open"});
   EXPECT_EQ(s.global.get("db"), "/tmp/x.db");
