@@ -3,6 +3,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <tuple>
 
 #include "process/support.hpp"
 
@@ -130,6 +131,44 @@ INSTANTIATE_TEST_SUITE_P(
                   "k", "cases"},
         Malformed{"NumericIdEchoed", R"({"id":42,"type":"hello"})", "bad_request", 42, "id"}),
     [](const ::testing::TestParamInfo<Malformed>& p) { return p.param.name; });
+
+// Requests whose answer would repeat a value of a megabyte (an id, a type, a field an error
+// quotes): each gets a small typed error, and the host goes on serving. Before, the host exited
+// on the answer it could not send, and a capture with a 1 MB subject was stored, then its ack and
+// its reminder could not be sent.
+TEST(HostProtocol, RequestsRepeatingHugeValuesGetSmallErrorsAndTheHostGoesOn) {
+  TempDir dir;
+  HostProcess host(dir);
+  const std::string huge(1100 * 1000, '7');
+  auto withCase = [&](const char* id, const std::string& field, const std::string& value) {
+    auto c = sampleCase("17865432901", 2);
+    c[field] = value;
+    return captureRequest(id, c);
+  };
+  const std::vector<std::tuple<nlohmann::json, const char*, nlohmann::json, const char*>> requests = {
+      {{{"type", "hello"}, {"id", huge}}, "bad_request", nullptr, "`id` is too long"},
+      {{{"type", std::string(huge.size(), 't')}, {"id", "t"}}, "unknown_type", "t", "unknown message type"},
+      {withCase("s", "subject", huge), "bad_request", "s", "subject is too long"},
+      {withCase("d", "createdAt", huge), "bad_request", "d", "createdAt is not an ISO 8601 date"},
+      {withCase("i", "caseId", huge), "bad_request", "i", "caseId is too long"},
+      {{{"type", "case"}, {"id", "k"}, {"caseId", huge}}, "not_found", "k", "no case 777"},
+      {{{"type", "note"}, {"id", "n"}, {"caseId", huge}, {"text", "x"}}, "not_found", "n", "no case 777"}};
+  for (const auto& [request, code, id, mentions] : requests) {
+    ASSERT_TRUE(host.send(request)) << host.stderrText();
+    const auto frame = host.readFrame();
+    ASSERT_TRUE(frame) << "no answer; host stderr:\n" << host.stderrText().substr(0, 2000);
+    EXPECT_EQ((*frame)["type"], "error");
+    EXPECT_EQ((*frame)["code"], code) << (*frame).dump().substr(0, 300);
+    EXPECT_EQ((*frame)["id"], id);
+    EXPECT_LT(frame->dump().size(), 2000u);
+    EXPECT_NE((*frame)["message"].get<std::string>().find(mentions), std::string::npos) << (*frame)["message"];
+    EXPECT_EQ(hello(host)["type"], "hello");
+  }
+  EXPECT_EQ(host.request({{"type", "case"}, {"id", "c"}, {"caseId", "17865432901"}})["code"], "not_found");
+  host.closeStdin();
+  EXPECT_EQ(host.wait(), 0);
+  EXPECT_EQ(host.stderrText().find("not sent"), std::string::npos) << host.stderrText().substr(0, 2000);
+}
 
 TEST(HostProtocol, OversizeFrameIsRefusedAndSkipped) {
   TempDir dir;

@@ -19,12 +19,28 @@ const std::map<std::string, Handler, std::less<>>& handlerTable() {
   return table;
 }
 
+// An id is echoed in the answer: one longer than this is refused, and not echoed (its answer
+// could not be sent). The extension's are short ("c-17000000001-3f9a…").
+constexpr std::size_t kMaxId = 256;
+
 // The request's id as it will be echoed: a string (or a number, echoed as sent), else null.
 nlohmann::json echoId(const nlohmann::json& request) {
   if (!request.is_object()) return nullptr;
   auto it = request.find("id");
   if (it == request.end() || !(it->is_string() || it->is_number())) return nullptr;
+  if (it->is_string() && it->get_ref<const std::string&>().size() > kMaxId) return nullptr;
   return *it;
+}
+
+// An error message repeats what it refused (a type, a date, a field's value): its start at most,
+// cut between characters, so that the answer stays small whatever was sent.
+std::string bounded(std::string message) {
+  constexpr std::size_t kMax = 1000;
+  if (message.size() <= kMax) return message;
+  std::size_t end = kMax;
+  while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) --end;
+  message.resize(end);
+  return message + "…";
 }
 
 }  // namespace
@@ -39,7 +55,7 @@ Dispatcher::Dispatcher(CaseService& service, HostInfo host, std::shared_ptr<std:
       mutex_(serviceMutex ? std::move(serviceMutex) : std::make_shared<std::mutex>()) {}
 
 std::string Dispatcher::error(const nlohmann::json& id, ErrorCode code, const std::string& message) {
-  return compactJson({{"type", "error"}, {"id", id}, {"code", toString(code)}, {"message", message}});
+  return compactJson({{"type", "error"}, {"id", id}, {"code", toString(code)}, {"message", bounded(message)}});
 }
 
 std::string Dispatcher::tooLarge(std::uint64_t declaredLength, std::uint64_t cap) {
@@ -70,6 +86,12 @@ Reply Dispatcher::handle(std::string_view payload) {
   }
   if (!request.contains("id") || !request["id"].is_string()) {
     return {name, error(id, ErrorCode::bad_request, "field `id` is required (a string)"), false, {}};
+  }
+  if (id.is_null()) {
+    return {name,
+            error(id, ErrorCode::bad_request, "field `id` is too long (at most " + std::to_string(kMaxId) + " bytes)"),
+            false,
+            {}};
   }
   try {
     nlohmann::json answer = run(entry->second, request);

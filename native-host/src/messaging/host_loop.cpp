@@ -119,6 +119,12 @@ class HostLoop {
 
   void send(const std::string& text) {
     if (outputBroken_) return;
+    if (text.size() > kMaxOutgoingFrame) {
+      // The dispatcher answers such a request with an error and captured fields are bounded, so
+      // this is a bug: said, and the host goes on serving rather than exit with it.
+      std::cerr << "caselog-host: a frame of " << text.size() << " bytes was not sent: over the 1 MiB limit\n";
+      return;
+    }
     writeQueue_.push_back(encodeFrame(text));
     if (writeQueue_.size() == 1) writeNext();
   }

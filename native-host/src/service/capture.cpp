@@ -31,17 +31,39 @@ constexpr std::size_t kMaxImportErrors = 50;
   throw Error(ErrorCode::bad_request, message);
 }
 
+// A refused value as an error repeats it: its start only, cut between characters.
+std::string quoted(const std::string& text) {
+  constexpr std::size_t kShown = 40;
+  if (text.size() <= kShown) return "'" + text + "'";
+  std::size_t end = kShown;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a continuation byte
+  return "'" + text.substr(0, end) + "…' (" + std::to_string(text.size()) + " bytes)";
+}
+
 template <class Field>
 void checkDate(const std::string& text, const Field& field) {
-  if (!text.empty() && !parseIso8601(text)) reject(field() + " is not an ISO 8601 date: '" + text + "'");
+  if (!text.empty() && !parseIso8601(text)) reject(field() + " is not an ISO 8601 date: " + quoted(text));
 }
 
 template <class Field>
 void checkCaseId(const std::string& caseId, const Field& field) {
   if (caseId.empty()) reject("missing " + field());
-  if (caseId.size() > 32 ||
-      !std::all_of(caseId.begin(), caseId.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    reject(field() + " must be digits: '" + caseId.substr(0, 40) + "'");
+  if (!std::all_of(caseId.begin(), caseId.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    reject(field() + " must be digits: " + quoted(caseId));
+  if (caseId.size() > 32) reject(field() + " is too long: " + quoted(caseId));
+}
+
+// The longest subject and short field (status, category, marketplace, sender) taken, in bytes:
+// far beyond what Seller Central shows, and short enough that every answer and reminder that
+// repeats them stays well inside the 1 MiB a frame to the browser may carry. Bodies and notes
+// have their own limits (the frame's, 64 KiB).
+constexpr std::size_t kMaxSubject = 4000;
+constexpr std::size_t kMaxShortField = 500;
+
+template <class Field>
+void checkLength(const std::string& text, std::size_t max, const Field& field) {
+  if (text.size() > max)
+    reject(field() + " is too long (" + std::to_string(text.size()) + " bytes; at most " + std::to_string(max) + ")");
 }
 
 // field("cases", 2)("caseId") -> "cases[2].caseId"
@@ -57,6 +79,10 @@ auto named(const char* name) {
 
 void validate(const CaseSnapshot& s) {
   checkCaseId(s.caseId, named("caseId"));
+  checkLength(s.subject, kMaxSubject, named("subject"));
+  checkLength(s.status, kMaxShortField, named("status"));
+  checkLength(s.category, kMaxShortField, named("category"));
+  checkLength(s.marketplace, kMaxShortField, named("marketplace"));
   checkDate(s.createdAt, named("createdAt"));
   checkDate(s.updatedAt, named("updatedAt"));
   for (std::size_t i = 0; i < s.messages.size(); ++i) {
@@ -66,6 +92,7 @@ void validate(const CaseSnapshot& s) {
     if (m.author != "seller" && m.author != "amazon")
       reject(in("author") + " must be \"seller\" or \"amazon\"");
     if (m.body.empty()) reject("missing " + in("body"));
+    checkLength(m.sender, kMaxShortField, [&] { return in("sender"); });
     checkDate(m.sentAt, [&] { return in("sentAt"); });
   }
 }
@@ -282,9 +309,11 @@ void reassessQuietly(CaseService& service, const std::string& caseId, CaptureOut
   }
 }
 
+// When the page was captured, as the extension says (a capture may wait in its outbox for days),
+// unless that is not a date or is later than now: the audit trail is not dated in the future.
 Instant captureTime(const CaptureSource& source, Instant now) {
   auto t = parseIso8601(source.capturedAt);
-  return t ? *t : now;
+  return t && *t <= now + std::chrono::minutes(5) ? *t : now;
 }
 
 }  // namespace
@@ -304,6 +333,8 @@ ListCaptureOutcome CaseService::captureList(const std::vector<CaseListEntry>& en
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto in = field("cases", i);
     checkCaseId(entries[i].caseId, [&] { return in("caseId"); });
+    checkLength(entries[i].subject, kMaxSubject, [&] { return in("subject"); });
+    checkLength(entries[i].status, kMaxShortField, [&] { return in("status"); });
     checkDate(entries[i].createdAt, [&] { return in("createdAt"); });
     checkDate(entries[i].updatedAt, [&] { return in("updatedAt"); });
   }

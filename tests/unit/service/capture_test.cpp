@@ -409,5 +409,52 @@ TEST_F(Capture, ImportedCasesAreAssessedAfterwards) {
   EXPECT_EQ(service_.reassessOverdue(), 0u);
 }
 
+// A capture time the extension gives (the capture may have waited in its outbox) dates the
+// capture; one later than now does not: the audit trail is never dated in the future.
+TEST_F(Capture, ACaptureTimeInTheFutureIsNow) {
+  auto early = source();
+  early.capturedAt = "2026-11-01T08:00:00Z";
+  service_.capture(listingCase(), early);
+  EXPECT_EQ(service_.getCase("17865432901").firstCapturedAt, at("2026-11-01T08:00:00Z"));
+  auto future = source();
+  future.capturedAt = "9999-12-31T23:59:59Z";
+  auto other = listingCase();
+  other.caseId = "17865432999";
+  service_.capture(other, future);
+  EXPECT_EQ(service_.getCase("17865432999").firstCapturedAt, now_);
+  EXPECT_EQ(lastEvent("17865432999").at, now_);
+}
+
+// Short fields have a length limit (every answer and reminder repeating them must fit a frame to
+// the browser), and a refused value is quoted by its start only.
+TEST_F(Capture, OverlongFieldsAreRefusedByNameWithAShortMessage) {
+  const std::string huge(1100 * 1000, 'x');
+  const auto refusal = [&](const CaseSnapshot& s) -> std::string {
+    try {
+      service_.capture(s, source());
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::bad_request);
+      return e.what();
+    }
+    return "(stored)";
+  };
+  auto s = listingCase();
+  s.subject = huge;
+  EXPECT_EQ(refusal(s), "subject is too long (1100000 bytes; at most 4000)");
+  s = listingCase();
+  s.messages[0].sender = huge;
+  EXPECT_EQ(refusal(s), "messages[0].sender is too long (1100000 bytes; at most 500)");
+  s = listingCase();
+  s.createdAt = huge;
+  EXPECT_EQ(refusal(s), "createdAt is not an ISO 8601 date: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (1100000 bytes)");
+  s = listingCase();
+  s.caseId = std::string(40, '7');
+  EXPECT_EQ(refusal(s).rfind("caseId is too long: '7777", 0), 0u);
+  s = listingCase();
+  s.subject = std::string(4000, 's');  // at the limit: stored
+  EXPECT_EQ(refusal(s), "(stored)");
+  EXPECT_THROW(service_.captureList({{"17865432902", huge, "Answered", "", ""}}, source("case-list")), Error);
+}
+
 }  // namespace
 }  // namespace caselog::testing
