@@ -61,15 +61,25 @@ constexpr const char* kPlainTextCandidates =
     "AND (?3 IS NULL OR case_id = ?3) ORDER BY rowid DESC LIMIT ?6";
 
 // A hit's row: case_id, subject, author (messages) or note time (text), sent_at (messages) or the
-// case's creation (text), then — FTS hits only — the snippet. readHit() reads this layout.
+// case's creation (text), then — FTS hits only — the snippet, or for a text over kLongText bytes
+// the text itself. readHit() reads this layout.
+//
+// FTS5's snippet() scores a window at every hit against every other hit: its time grows with the
+// square of the hits in one text (a 1 MB reply repeating the word searched for: 13 s, the host
+// serving nothing meanwhile). A long text's snippet is made by substringSnippet instead: the
+// first hit of a term, in linear time.
 constexpr const char* kMessageHit =
-    "SELECT m.case_id, c.subject, m.author, m.sent_at, snippet(message_fts, 0, char(2), char(3), '…', 16) "
+    "SELECT m.case_id, c.subject, m.author, m.sent_at, "
+    "CASE WHEN length(CAST(m.body AS BLOB)) <= 32768 THEN snippet(message_fts, 0, char(2), char(3), '…', 16) END, "
+    "CASE WHEN length(CAST(m.body AS BLOB)) > 32768 THEN m.body END "
     "FROM message_fts f JOIN messages m ON m.id = f.rowid JOIN cases c ON c.case_id = m.case_id "
     "WHERE message_fts MATCH ?1 AND f.rowid = ?2";
 
 constexpr const char* kTextHit =
     "SELECT t.case_id, c.subject, (SELECT n.at FROM notes n WHERE n.id = t.rowid / 2 AND t.rowid % 2 = 1), "
-    "c.created_at, snippet(text_fts, 0, char(2), char(3), '…', 16) "
+    "c.created_at, "
+    "CASE WHEN length(CAST(t.text AS BLOB)) <= 32768 THEN snippet(text_fts, 0, char(2), char(3), '…', 16) END, "
+    "CASE WHEN length(CAST(t.text AS BLOB)) > 32768 THEN t.text END "
     "FROM text_fts t JOIN cases c ON c.case_id = t.case_id WHERE text_fts MATCH ?1 AND t.rowid = ?2";
 
 constexpr const char* kMessageRow =
@@ -115,8 +125,10 @@ void score(std::vector<Candidate>::iterator begin, std::vector<Candidate>::itera
     (begin + static_cast<std::ptrdiff_t>(i))->score = scores[i];
 }
 
-// Fills hit from a stepped row in the kMessageHit/kTextHit layout (snippet read only when present).
-void readHit(Stmt& st, const Candidate& c, bool withSnippet, SearchHit& hit) {
+// Fills hit from a stepped row in the kMessageHit/kTextHit layout (snippet read only when present;
+// `terms` make a long text's).
+void readHit(Stmt& st, const Candidate& c, bool withSnippet, SearchHit& hit,
+             const std::vector<search::SubstringTerm>& terms = {}) {
   hit.caseId = st.text(0);
   hit.subject = st.text(1);
   if (c.message) {
@@ -128,15 +140,15 @@ void readHit(Stmt& st, const Candidate& c, bool withSnippet, SearchHit& hit) {
     hit.author = note ? "note" : "subject";
     hit.sentAt = sqlite::optInstant(st, note ? 2 : 3);
   }
-  if (withSnippet) hit.snippet = st.text(4);
+  if (withSnippet) hit.snippet = st.isNull(4) ? search::substringSnippet(st.text(5), terms) : st.text(4);
 }
 
-SearchHit loadHit(Db& db, const std::string& fts, const Candidate& c) {
+SearchHit loadHit(Db& db, const std::string& fts, const Candidate& c, const std::vector<search::SubstringTerm>& terms) {
   SearchHit hit;
   hit.score = c.score;
   Stmt st(db, c.message ? kMessageHit : kTextHit);
   st.bind(1, fts).bind(2, c.rowid);
-  if (st.step()) readHit(st, c, true, hit);
+  if (st.step()) readHit(st, c, true, hit, terms);
   return hit;
 }
 
@@ -146,6 +158,7 @@ SearchPage rankedPage(std::vector<Candidate>& candidates, const search::Cursor& 
 
 // One page for a prepared FTS expression. Throws caselog::Error(storage) on FTS syntax errors.
 SearchPage runSearch(Db& db, const std::string& fts, const SearchQuery& q, search::Cursor cur, int limit) {
+  const auto terms = search::buildSubstringQuery(q.text);  // for long texts' snippets
   // Subjects and notes have no author or date of their own: author/date filters mean messages only.
   const bool withText = !q.author && !q.from && !q.to;
   std::vector<Candidate> candidates;
@@ -160,7 +173,8 @@ SearchPage runSearch(Db& db, const std::string& fts, const SearchQuery& q, searc
   search::Cursor nextWindow{0, 0, 0};
   if (messages == search::kCandidateWindow) nextWindow.messageUpper = candidates[messages - 1].rowid;
   if (texts == search::kTextWindow) nextWindow.textUpper = candidates.back().rowid;
-  return rankedPage(candidates, cur, nextWindow, limit, [&](const Candidate& c) { return loadHit(db, fts, c); });
+  return rankedPage(candidates, cur, nextWindow, limit,
+                    [&](const Candidate& c) { return loadHit(db, fts, c, terms); });
 }
 
 // Sorts the scored candidates and returns the page at cur.offset (hits made by `load`).
