@@ -140,7 +140,12 @@ TEST_F(CliEvidence, CsvAndHtmlToAFile) {
   page << html.rdbuf();
   EXPECT_NE(page.str().find("<html"), std::string::npos);
   EXPECT_NE(page.str().find("4480001"), std::string::npos);
-  EXPECT_EQ(cli(dir, {"export", "--format", "csv", "-o", "/nonexistent/dir/x.csv"}, {}, kNow).exitCode, 1);
+  // Readable only by the seller, like the database; why a file cannot be written is said.
+  EXPECT_EQ(std::filesystem::status(dir.file("e.csv")).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  r = cli(dir, {"export", "--format", "csv", "-o", "/nonexistent/dir/x.csv"}, {}, kNow);
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(r.err.find("cannot write /nonexistent/dir/x.csv: No such file or directory"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -1,5 +1,10 @@
 // caselog export: the evidence bundle (HTML, JSON or CSV) with the audit-chain head.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 
 #include "cli/command.hpp"
@@ -27,8 +32,11 @@ hash chain, so 'caselog verify' can later show that nothing was changed since.
   --to DATE    only cases active before DATE
   -o FILE      write to FILE instead of stdout
 
-In CSV, a cell starting with = + - @ gets a leading apostrophe so spreadsheets show
-it as text instead of running it; the JSON export is byte-for-byte verbatim.
+CSV is one row per message, for a spreadsheet: with the chain head on every row but
+without the audit events, the notes, and cases that have no message yet; the html
+and json exports hold the whole record. In CSV, a cell starting with = + - @ gets a
+leading apostrophe so spreadsheets show it as text instead of running it; the JSON
+export is byte-for-byte verbatim.
 )";
 
 std::optional<Instant> dateOption(const ParsedArgs& args, const std::string& name) {
@@ -60,6 +68,11 @@ class ExportCommand : public Command {
     std::ofstream file;
     const auto output = args.get("output");
     if (output) {
+      // The export holds what the database holds, readable only by the seller (0600) like it; a
+      // file that exists keeps the mode it has.
+      const int fd = ::open(output->c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+      if (fd < 0) throw Error(ErrorCode::storage, "cannot write " + *output + ": " + std::strerror(errno));
+      ::close(fd);
       file.open(*output, std::ios::binary | std::ios::trunc);
       if (!file) throw Error(ErrorCode::storage, "cannot write " + *output);
     }
