@@ -359,5 +359,40 @@ TEST(StorageFailure, AFullDiskStopsTheDemoWithWhatToDo) {
   EXPECT_EQ(read("verify.code"), "0\n") << read("verify.out");
 }
 
+// A database on a read-only disk (or a file this user may not write: an archived evidence copy)
+// is read: verify, list and search work, and a write says the file is read-only. Before, every
+// command stopped at "cannot open database …: Read-only file system".
+TEST(StorageFailure, AReadOnlyDatabaseCanBeVerifiedListedAndSearched) {
+  TempDir dir;
+  if (!smallDisksWork(dir)) GTEST_SKIP() << "no user namespaces here to mount a small tmpfs in";
+  const std::string disk = dir.file("disk");
+  const std::string script =
+      "cli=\"$1\"; db=\"$2\"/caselog.db; cd \"$3\" || exit 1\n"
+      "\"$cli\" --db \"$db\" demo --no-serve --cases 30 >demo.out 2>&1 || exit 1\n"
+      "mount -o remount,ro \"$2\" || exit 1\n"
+      "\"$cli\" --db \"$db\" verify >verify.out 2>&1; echo $? >verify.code\n"
+      "\"$cli\" --db \"$db\" list --json --limit 1 >list.out 2>list.err; echo $? >list.code\n"
+      "\"$cli\" --db \"$db\" search reimbursed --json >search.out 2>&1; echo $? >search.code\n"
+      "id=$(grep -o '\"caseId\": *\"[0-9]*\"' list.out | head -1 | grep -o '[0-9][0-9]*')\n"
+      "\"$cli\" --db \"$db\" note \"$id\" 'called support' >note.out 2>&1; echo $? >note.code\n";
+  const auto run = runOnSmallDisk(dir, "8m", disk, script, {CASELOG_CLI_BIN, disk, dir.path()});
+  ASSERT_EQ(run.exitCode, 0) << run.out << run.err << fileIn(dir, "demo.out");
+  const auto read = [&](const char* name) { return fileIn(dir, name); };
+  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.out");
+  EXPECT_EQ(read("verify.out").rfind("Audit chain intact: ", 0), 0u) << read("verify.out");
+  EXPECT_EQ(read("list.code"), "0\n") << read("list.err");
+  EXPECT_EQ(read("list.err"), "");
+  const auto list = nlohmann::json::parse(read("list.out"), nullptr, false);
+  ASSERT_TRUE(list.is_object()) << read("list.out");
+  EXPECT_EQ(list["total"], 30);
+  EXPECT_EQ(read("search.code"), "0\n") << read("search.out");
+  const auto found = nlohmann::json::parse(read("search.out"), nullptr, false);
+  ASSERT_TRUE(found.is_object()) << read("search.out");
+  EXPECT_FALSE(found["hits"].empty());
+  EXPECT_EQ(read("note.code"), "1\n") << read("note.out");
+  EXPECT_TRUE(contains(read("note.out"), "read-only")) << read("note.out");
+  EXPECT_EQ(lineCount(read("note.out")), 1u) << read("note.out");
+}
+
 }  // namespace
 }  // namespace caselog::test

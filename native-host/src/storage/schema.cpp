@@ -309,6 +309,14 @@ void backupTo(Db& db, const std::string& target) {
                                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
 }
 
+void requireCurrentSchema(Db& db) {
+  const int seen = userVersion(db);
+  if (seen == kSchemaVersion) return;
+  throw Error(ErrorCode::storage,
+              "database " + db.path() + " is read-only and has schema version " + std::to_string(seen) + ", not " +
+                  std::to_string(kSchemaVersion) + ": open a copy you can write, which CaseLog brings up to date");
+}
+
 void migrate(Db& db) {
   // The backup is taken before the write lock (the backup API cannot read a connection that is
   // inside a write transaction); the version is checked again under the lock, in case another

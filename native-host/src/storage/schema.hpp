@@ -14,6 +14,9 @@ inline constexpr int kSchemaVersion = 3;
 // An older file is first copied to "<path>.bak-v<old>" (SQLite backup API) and then migrated
 // in one transaction. A file from a newer CaseLog is refused. Throws caselog::Error(storage).
 void migrate(Db& db);
+// For a file opened read-only, which cannot be migrated: a storage error unless its schema is
+// this CaseLog's.
+void requireCurrentSchema(Db& db);
 
 // Copies the open database to a new file at target (online backup, consistent snapshot).
 void backupTo(Db& db, const std::string& target);

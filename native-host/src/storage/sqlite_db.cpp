@@ -44,10 +44,35 @@ bool isBusy(int rc) {
 
 }  // namespace
 
-Db::Db(const std::string& path, bool create) : path_(path) {
+namespace {
+
+// `path` as a file: URI with a query, its reserved characters escaped.
+std::string fileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (const char ch : path) {
+    if (ch == '%' || ch == '?' || ch == '#') {
+      static const char* hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[(static_cast<unsigned char>(ch) >> 4) & 0xF];
+      uri += hex[static_cast<unsigned char>(ch) & 0xF];
+    } else {
+      uri += ch;
+    }
+  }
+  return uri + "?" + query;
+}
+
+}  // namespace
+
+Db::Db(const std::string& path, bool create, Access access) : path_(path) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (create) flags |= SQLITE_OPEN_CREATE;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  std::string name = path;
+  if (access != Access::read_write) {
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+    name = fileUri(path, access == Access::immutable ? "immutable=1" : "mode=ro");
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     const std::string why = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);

@@ -34,7 +34,10 @@ struct Busy {
 
 class Db {
  public:
-  Db(const std::string& path, bool create);
+  // How the file is opened: read and written; read only; read only as a file nothing changes
+  // (SQLite's immutable: no -shm file needed, which a read-only directory cannot hold).
+  enum class Access { read_write, read_only, immutable };
+  Db(const std::string& path, bool create, Access access = Access::read_write);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;

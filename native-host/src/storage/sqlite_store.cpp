@@ -82,6 +82,18 @@ void prepareFile(const std::string& path) {
   ::close(fd);
 }
 
+// How to open the file. One this user cannot write (an archived evidence copy, a file on a
+// read-only disk) is opened read-only, so that list, show, search, export and verify work on it;
+// a write is refused as for any read-only file. Without a -wal file beside it, it is opened as
+// immutable: SQLite then needs no -shm file either, which a read-only directory cannot hold. (One
+// with a -wal file must be read with it: its newest writes may be there.)
+sqlite::Db::Access accessFor(const std::string& path) {
+  if (::access(path.c_str(), F_OK) != 0 || ::access(path.c_str(), W_OK) == 0) return sqlite::Db::Access::read_write;
+  if (errno != EACCES && errno != EROFS) return sqlite::Db::Access::read_write;  // let the open say why
+  return ::access((path + "-wal").c_str(), F_OK) == 0 ? sqlite::Db::Access::read_only
+                                                       : sqlite::Db::Access::immutable;
+}
+
 void configure(sqlite::Db& db, sqlite::Checkpointer& checkpointer) {
   if (!search::registerRankFunction(db.handle()))
     throw Error(ErrorCode::storage, "this SQLite library has no FTS5 full-text search");
@@ -104,9 +116,11 @@ std::string useWal(sqlite::Db& db) {
 
 }  // namespace
 
-SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointer_(path_) {
-  prepareFile(path_);
-  auto db = std::make_unique<sqlite::Db>(path_, false);
+SqliteStore::SqliteStore(std::string path)
+    : path_(std::move(path)), access_(accessFor(path_)), checkpointer_(path_) {
+  const bool readOnly = access_ != sqlite::Db::Access::read_write;
+  if (!readOnly) prepareFile(path_);
+  auto db = std::make_unique<sqlite::Db>(path_, false, access_);
   std::string journal;
   const auto deadline = SteadyClock::now() + kLockWait;
   db->waitForLocksUntil(deadline);  // the retries below too
@@ -115,8 +129,13 @@ SqliteStore::SqliteStore(std::string path) : path_(std::move(path)), checkpointe
       // Its pragmas read the schema: another process creating the file (not in WAL mode yet)
       // holds that up for a moment, so they retry like the rest.
       configure(*db, checkpointer_);
-      journal = useWal(*db);
-      sqlite::migrate(*db);
+      if (readOnly) {
+        sqlite::requireCurrentSchema(*db);  // it cannot be migrated
+        journal = "wal";  // as it is: nothing to say about it
+      } else {
+        journal = useWal(*db);
+        sqlite::migrate(*db);
+      }
       break;
     } catch (const sqlite::Busy& busy) {
       if (SteadyClock::now() >= deadline) throw lockedError(path_, kLockWait, busy.message);
@@ -145,7 +164,7 @@ std::unique_ptr<sqlite::Db> SqliteStore::takeConnection(SteadyClock::time_point 
       return db;
     }
   }
-  auto db = std::make_unique<sqlite::Db>(path_, false);
+  auto db = std::make_unique<sqlite::Db>(path_, false, access_);
   db->waitForLocksUntil(deadline);
   configure(*db, checkpointer_);
   return db;
@@ -177,6 +196,8 @@ void SqliteStore::readTx(const std::function<void(sqlite::Db&)>& fn) {
 }
 
 bool SqliteStore::writeTx(const std::function<void(sqlite::Db&)>& fn, std::chrono::milliseconds wait) {
+  if (access_ != sqlite::Db::Access::read_write)
+    throw StorageUnavailable("cannot write " + path_ + ": it is read-only (this change was not made)");
   if (sqlite::Db* db = activeConnection()) {
     // A write inside read() would upgrade a possibly stale snapshot: a programming error.
     if (sqlite3_txn_state(db->handle(), "main") == SQLITE_TXN_READ)

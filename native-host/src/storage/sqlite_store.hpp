@@ -116,6 +116,7 @@ class SqliteStore final : public Store {
   void sawFullBand(std::int64_t band) const;
 
   std::string path_;
+  sqlite::Db::Access access_;  // read_write, unless the file cannot be written (accessFor)
   sqlite::Checkpointer checkpointer_;  // outlives the pooled connections, whose hooks point to it
   std::mutex poolMutex_;
   std::vector<std::unique_ptr<sqlite::Db>> pool_;
