@@ -272,6 +272,17 @@ TEST_F(CliCommands, ListAndDueRefreshPrioritiesTheWaitingHasChanged) {
   const double shown = jsonOut(cli(dir, args))["priority"]["score"].get<double>();
   EXPECT_GT(shown, refreshed);
   EXPECT_NEAR(std::stod(stored.out), shown, 1e-9);
+  // A clock set ahead of the real one is a what-if: nothing is stored (the schedule saved would
+  // hold the case's refresh and reminders back until that day).
+  const std::vector<std::string> schedule = {
+      sqlite3Binary(), dir.dbPath(),
+      "SELECT printf('%.17g', priority_score) || ' ' || reassess_after FROM cases JOIN reminder_schedule "
+      "USING (case_id) WHERE case_id = '4450002'"};
+  const auto before = runProcess(schedule, childEnvironment(dir, {}));
+  ASSERT_EQ(before.exitCode, 0) << before.err;
+  for (const char* command : {"list", "due"})
+    EXPECT_EQ(cli(dir, {"--now", "2099-01-01T00:00:00Z", command, "--json"}).exitCode, 0) << command;
+  EXPECT_EQ(runProcess(schedule, childEnvironment(dir, {})).out, before.out);
 }
 
 // `caselog serve` (and the demo's view) refreshes them too, at start and every minute.

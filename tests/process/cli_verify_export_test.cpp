@@ -104,6 +104,7 @@ TEST_F(CliEvidence, VerifyNamesTheEventACaseEditedBehindItsBackContradicts) {
 }
 
 TEST_F(CliEvidence, JsonExportHoldsEveryMessageVerbatimAndTheChainHead) {
+  ASSERT_EQ(cli(dir, {"note", "4480002", "Called Seller Support: escalated"}, {}, kNow).exitCode, 0);
   const auto r = cli(dir, {"export", "--format", "json"}, {}, kNow);
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto doc = jsonOut(r);
@@ -119,6 +120,10 @@ TEST_F(CliEvidence, JsonExportHoldsEveryMessageVerbatimAndTheChainHead) {
       for (int i = 0; i < 4; ++i) EXPECT_EQ(c["messages"][i]["body"], original["messages"][i]["body"]);
       EXPECT_EQ(c["messages"][0]["capturedAt"], "2026-11-26T12:00:00Z");
       EXPECT_FALSE(c["events"].empty());
+      // The whole record: its identifiers and notes too.
+      ASSERT_EQ(c["notes"].size(), 1u) << c;
+      EXPECT_EQ(c["notes"][0]["text"], "Called Seller Support: escalated");
+      EXPECT_NE(c["identifiers"].dump().find("B08XYZ1234"), std::string::npos) << c["identifiers"];
     }
   EXPECT_TRUE(found);
   const auto one = jsonOut(cli(dir, {"export", "--case", "4480003", "--format", "json"}, {}, kNow));

@@ -20,7 +20,7 @@ JsonEvidenceWriter::JsonEvidenceWriter(std::ostream& out, Instant exportedAt, co
 }
 
 void JsonEvidenceWriter::add(const EvidenceCase& c) {
-  json doc = caseSummaryJson(c.record);
+  json doc = caseJson(c.record);
   doc["messages"] = toJsonArray(c.messages);
   doc["events"] = toJsonArray(c.events);
   out_ << (first_ ? "\n" : ",\n") << compactJson(doc);

@@ -33,13 +33,14 @@ sigset_t blockStopSignals() {
 }
 
 // Priorities count the time a case has waited: those older than 6 hours are worked out again
-// now and then, between the view's requests, as a host does (CaseService::reassessOverdueIfWritable).
+// now and then, as a host does, a few cases at a time between the view's requests (each slice
+// takes the view's lock for about ten milliseconds; CaseService::refreshDueIfWritable).
 void refreshPriorities(CaseService& service, std::mutex& serviceMutex) {
-  std::lock_guard lock(serviceMutex);
-  try {
-    service.reassessOverdueIfWritable();
-  } catch (const std::exception& e) {
-    std::cerr << "caselog: refreshing priorities failed: " << e.what() << "\n";
+  constexpr std::size_t kSlice = 5;
+  for (;;) {
+    std::lock_guard lock(serviceMutex);
+    const auto done = service.refreshDueIfWritable(kSlice);
+    if (!done || *done < kSlice) return;
   }
 }
 

@@ -310,7 +310,8 @@ void reassessQuietly(CaseService& service, const std::string& caseId, CaptureOut
 }
 
 // When the page was captured, as the extension says (a capture may wait in its outbox for days),
-// unless that is not a date or is later than now: the audit trail is not dated in the future.
+// unless that is not a date or is later than now (by more than 5 minutes of clocks apart): the
+// audit trail is not dated in the future.
 Instant captureTime(const CaptureSource& source, Instant now) {
   auto t = parseIso8601(source.capturedAt);
   return t && *t <= now + std::chrono::minutes(5) ? *t : now;

@@ -170,8 +170,10 @@ class CaseService {
   // case's last message changes: without a host running, nothing else refreshes them. Never waits
   // for the write lock: nullopt when another program holds it (a running host refreshes them
   // itself, an import assesses its own cases) or the file cannot be written (read-only, a full
-  // disk): the stored ones stand.
+  // disk), or the clock is set ahead of the real one (a what-if): the stored ones stand.
   std::optional<std::size_t> reassessOverdueIfWritable();
+  // One slice of it, up to `limit` cases (`caselog serve`, between the view's requests).
+  std::optional<std::size_t> refreshDueIfWritable(std::size_t limit);
   Priority priority(const CaseRecord& c);
   std::vector<Reminder> due();                   // everything due now, highest priority first
   // The due reminders not fired yet for the case's current version, each recorded as fired (an

@@ -5,7 +5,9 @@
 // near-duplicate band hashes, and which reminder fired or was dismissed for which case version.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <future>
+#include <iostream>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -276,17 +278,29 @@ std::size_t CaseService::reassessOverdue(const std::function<void(std::size_t do
   }
 }
 
-std::optional<std::size_t> CaseService::reassessOverdueIfWritable() {
-  std::size_t total = 0;
+std::optional<std::size_t> CaseService::refreshDueIfWritable(std::size_t limit) {
+  // A clock set ahead (--now or CASELOG_NOW: a what-if) stores nothing: the schedule it would
+  // save would hold the cases' refresh and reminders back until that day.
+  if (now() > std::chrono::time_point_cast<Instant::duration>(std::chrono::system_clock::now()) +
+                  std::chrono::minutes(5))
+    return std::nullopt;
   try {
-    for (;;) {
-      const auto n = reassessDueIfUnlocked(kBatch);
-      if (!n) return std::nullopt;
-      total += *n;
-      if (*n < kBatch) return total;
-    }
+    return reassessDueIfUnlocked(limit);
   } catch (const StorageUnavailable&) {  // a read-only file, a full disk: the stored ones stand
     return std::nullopt;
+  } catch (const std::exception& e) {  // a bug in assessing one case must not stop the listing
+    std::cerr << "caselog: refreshing priorities failed (" << e.what() << "); the stored ones are shown\n";
+    return std::nullopt;
+  }
+}
+
+std::optional<std::size_t> CaseService::reassessOverdueIfWritable() {
+  std::size_t total = 0;
+  for (;;) {
+    const auto n = refreshDueIfWritable(kBatch);
+    if (!n) return std::nullopt;
+    total += *n;
+    if (*n < kBatch) return total;
   }
 }
 

@@ -312,6 +312,10 @@ void backupTo(Db& db, const std::string& target) {
 void requireCurrentSchema(Db& db) {
   const int seen = userVersion(db);
   if (seen == kSchemaVersion) return;
+  if (seen > kSchemaVersion)
+    throw Error(ErrorCode::storage, "database " + db.path() + " has schema version " + std::to_string(seen) +
+                                        ", newer than this CaseLog (" + std::to_string(kSchemaVersion) +
+                                        "): upgrade CaseLog");
   throw Error(ErrorCode::storage,
               "database " + db.path() + " is read-only and has schema version " + std::to_string(seen) + ", not " +
                   std::to_string(kSchemaVersion) + ": open a copy you can write, which CaseLog brings up to date");

@@ -61,25 +61,25 @@ constexpr const char* kPlainTextCandidates =
     "AND (?3 IS NULL OR case_id = ?3) ORDER BY rowid DESC LIMIT ?6";
 
 // A hit's row: case_id, subject, author (messages) or note time (text), sent_at (messages) or the
-// case's creation (text), then — FTS hits only — the snippet, or for a text over kLongText bytes
-// the text itself. readHit() reads this layout.
+// case's creation (text), then — FTS hits only — the snippet, or for a text over 8 KB the text
+// itself. readHit() reads this layout.
 //
 // FTS5's snippet() scores a window at every hit against every other hit: its time grows with the
 // square of the hits in one text (a 1 MB reply repeating the word searched for: 13 s, the host
-// serving nothing meanwhile). A long text's snippet is made by substringSnippet instead: the
-// first hit of a term, in linear time.
+// serving nothing meanwhile; 32 KB repeating two words, about 0.7 s). A text over 8 KB gets its
+// snippet from substringSnippet instead: the first hit of a term, in linear time.
 constexpr const char* kMessageHit =
     "SELECT m.case_id, c.subject, m.author, m.sent_at, "
-    "CASE WHEN length(CAST(m.body AS BLOB)) <= 32768 THEN snippet(message_fts, 0, char(2), char(3), '…', 16) END, "
-    "CASE WHEN length(CAST(m.body AS BLOB)) > 32768 THEN m.body END "
+    "CASE WHEN length(CAST(m.body AS BLOB)) <= 8192 THEN snippet(message_fts, 0, char(2), char(3), '…', 16) END, "
+    "CASE WHEN length(CAST(m.body AS BLOB)) > 8192 THEN m.body END "
     "FROM message_fts f JOIN messages m ON m.id = f.rowid JOIN cases c ON c.case_id = m.case_id "
     "WHERE message_fts MATCH ?1 AND f.rowid = ?2";
 
 constexpr const char* kTextHit =
     "SELECT t.case_id, c.subject, (SELECT n.at FROM notes n WHERE n.id = t.rowid / 2 AND t.rowid % 2 = 1), "
     "c.created_at, "
-    "CASE WHEN length(CAST(t.text AS BLOB)) <= 32768 THEN snippet(text_fts, 0, char(2), char(3), '…', 16) END, "
-    "CASE WHEN length(CAST(t.text AS BLOB)) > 32768 THEN t.text END "
+    "CASE WHEN length(CAST(t.text AS BLOB)) <= 8192 THEN snippet(text_fts, 0, char(2), char(3), '…', 16) END, "
+    "CASE WHEN length(CAST(t.text AS BLOB)) > 8192 THEN t.text END "
     "FROM text_fts t JOIN cases c ON c.case_id = t.case_id WHERE text_fts MATCH ?1 AND t.rowid = ?2";
 
 constexpr const char* kMessageRow =

@@ -48,7 +48,8 @@ namespace {
 
 // `path` as a file: URI with a query, its reserved characters escaped.
 std::string fileUri(const std::string& path, const char* query) {
-  std::string uri = "file:";
+  // An empty authority first: "file:" + "//tmp/x.db" would read "tmp" as the URI's authority.
+  std::string uri = path.starts_with('/') ? "file://" : "file:";
   for (const char ch : path) {
     if (ch == '%' || ch == '?' || ch == '#') {
       static const char* hex = "0123456789ABCDEF";

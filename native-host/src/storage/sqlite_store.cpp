@@ -82,16 +82,33 @@ void prepareFile(const std::string& path) {
   ::close(fd);
 }
 
+bool exists(const std::string& path) {
+  return ::access(path.c_str(), F_OK) == 0;
+}
+
 // How to open the file. One this user cannot write (an archived evidence copy, a file on a
 // read-only disk) is opened read-only, so that list, show, search, export and verify work on it;
-// a write is refused as for any read-only file. Without a -wal file beside it, it is opened as
-// immutable: SQLite then needs no -shm file either, which a read-only directory cannot hold. (One
-// with a -wal file must be read with it: its newest writes may be there.)
+// a write is refused as for any read-only file.
 sqlite::Db::Access accessFor(const std::string& path) {
-  if (::access(path.c_str(), F_OK) != 0 || ::access(path.c_str(), W_OK) == 0) return sqlite::Db::Access::read_write;
+  if (!exists(path) || ::access(path.c_str(), W_OK) == 0) return sqlite::Db::Access::read_write;
   if (errno != EACCES && errno != EROFS) return sqlite::Db::Access::read_write;  // let the open say why
-  return ::access((path + "-wal").c_str(), F_OK) == 0 ? sqlite::Db::Access::read_only
-                                                       : sqlite::Db::Access::immutable;
+  return sqlite::Db::Access::read_only;
+}
+
+// SQLite's read-only mode still needs the -shm file that WAL readers share. Where it cannot be
+// made (a read-only directory or disk) the file is read as immutable instead, unless a -wal or a
+// -journal file beside it may hold writes the file lacks (then the open's error stands). Changes
+// `access` to what was used.
+std::unique_ptr<sqlite::Db> openReadOnly(const std::string& path, sqlite::Db::Access& access) {
+  auto db = std::make_unique<sqlite::Db>(path, false, sqlite::Db::Access::read_only);
+  try {
+    sqlite::Stmt(*db, "PRAGMA schema_version").step();
+    return db;
+  } catch (const StorageUnavailable&) {
+    if (exists(path + "-wal") || exists(path + "-journal")) throw;
+  }
+  access = sqlite::Db::Access::immutable;
+  return std::make_unique<sqlite::Db>(path, false, access);
 }
 
 void configure(sqlite::Db& db, sqlite::Checkpointer& checkpointer) {
@@ -120,7 +137,7 @@ SqliteStore::SqliteStore(std::string path)
     : path_(std::move(path)), access_(accessFor(path_)), checkpointer_(path_) {
   const bool readOnly = access_ != sqlite::Db::Access::read_write;
   if (!readOnly) prepareFile(path_);
-  auto db = std::make_unique<sqlite::Db>(path_, false, access_);
+  auto db = readOnly ? openReadOnly(path_, access_) : std::make_unique<sqlite::Db>(path_, false);
   std::string journal;
   const auto deadline = SteadyClock::now() + kLockWait;
   db->waitForLocksUntil(deadline);  // the retries below too

@@ -104,7 +104,7 @@ TEST(Identifiers, ThousandsEachOnceInOrder) {
   }
   const auto t0 = std::chrono::steady_clock::now();
   EXPECT_EQ(values(text, "order"), want);
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10));  // not a hang: ms
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));  // 0.2 s under ASan; quadratic: 7 s
 }
 
 }  // namespace

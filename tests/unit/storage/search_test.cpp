@@ -175,7 +175,7 @@ TEST_F(SearchStore, ALongTextRepeatingTheWordGetsASnippetToo) {
   });
   const auto t0 = std::chrono::steady_clock::now();
   auto page = find("lorem");
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10));  // not a hang: ms
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));  // 66 ms under ASan; snippet(): 5 s
   ASSERT_EQ(page.hits.size(), 1u);
   EXPECT_NE(page.hits[0].snippet.find("\x02lorem\x03 ipsum"), std::string::npos) << page.hits[0].snippet.substr(0, 200);
   EXPECT_LT(page.hits[0].snippet.size(), 400u);
