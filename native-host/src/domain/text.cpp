@@ -202,4 +202,11 @@ std::vector<std::string> tokens(std::string_view s) {
   return out;
 }
 
+std::string_view utf8Prefix(std::string_view s, std::size_t maxBytes) {
+  if (s.size() <= maxBytes) return s;
+  std::size_t end = maxBytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // a continuation byte
+  return s.substr(0, end);
+}
+
 }  // namespace caselog::text

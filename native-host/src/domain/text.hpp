@@ -33,6 +33,10 @@ bool containsPhrase(std::string_view foldedHaystack, std::string_view foldedNeed
 // each CJK character (kana, kanji, full-width forms) is a token of its own.
 std::vector<std::string> tokens(std::string_view folded);
 
+// The longest start of s of at most maxBytes that does not end inside a UTF-8 character: for
+// cutting a text short.
+std::string_view utf8Prefix(std::string_view s, std::size_t maxBytes);
+
 // Decodes one UTF-8 code point at s[i], advancing i. Invalid bytes decode as U+FFFD, one byte each.
 char32_t decodeUtf8(std::string_view s, std::size_t& i);
 

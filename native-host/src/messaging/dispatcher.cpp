@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/json_text.hpp"
+#include "domain/text.hpp"
 #include "messaging/codec.hpp"
 
 namespace caselog::messaging {
@@ -34,13 +35,10 @@ nlohmann::json echoId(const nlohmann::json& request) {
 
 // An error message repeats what it refused (a type, a date, a field's value): its start at most,
 // cut between characters, so that the answer stays small whatever was sent.
-std::string bounded(std::string message) {
+std::string bounded(const std::string& message) {
   constexpr std::size_t kMax = 1000;
   if (message.size() <= kMax) return message;
-  std::size_t end = kMax;
-  while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) --end;
-  message.resize(end);
-  return message + "…";
+  return std::string(text::utf8Prefix(message, kMax)) + "…";
 }
 
 }  // namespace

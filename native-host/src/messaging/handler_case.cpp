@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "domain/text.hpp"
 #include "messaging/handlers.hpp"
 #include "messaging/protocol_json.hpp"
 
@@ -30,9 +31,7 @@ std::size_t readCursor(const Fields& request) {
 nlohmann::json messageJson(const StoredMessage& m) {
   if (m.body.size() <= kMaxBody) return protocolMessageJson(m);
   StoredMessage cut = m;
-  std::size_t end = kMaxBody;
-  while (end > 0 && (static_cast<unsigned char>(m.body[end]) & 0xC0) == 0x80) --end;
-  cut.body.resize(end);
+  cut.body.resize(text::utf8Prefix(m.body, kMaxBody).size());
   nlohmann::json j = protocolMessageJson(cut);
   j["bodyTruncated"] = true;
   j["bodyBytes"] = m.body.size();

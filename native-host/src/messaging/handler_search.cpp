@@ -1,5 +1,6 @@
 // `search`: full-text search over past replies, paged with an opaque cursor.
 #include "core/error.hpp"
+#include "domain/text.hpp"
 #include "messaging/handlers.hpp"
 #include "messaging/protocol_json.hpp"
 
@@ -27,11 +28,9 @@ SearchQuery readQuery(const Fields& request) {
   return q;
 }
 
-std::string clip(const std::string& text) {
-  if (text.size() <= kMaxSubject) return text;
-  std::size_t end = kMaxSubject;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // UTF-8 boundary
-  return text.substr(0, end) + "…";
+std::string clip(const std::string& value) {
+  if (value.size() <= kMaxSubject) return value;
+  return std::string(text::utf8Prefix(value, kMaxSubject)) + "…";
 }
 
 }  // namespace

@@ -35,9 +35,7 @@ constexpr std::size_t kMaxImportErrors = 50;
 std::string quoted(const std::string& text) {
   constexpr std::size_t kShown = 40;
   if (text.size() <= kShown) return "'" + text + "'";
-  std::size_t end = kShown;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a continuation byte
-  return "'" + text.substr(0, end) + "…' (" + std::to_string(text.size()) + " bytes)";
+  return "'" + std::string(text::utf8Prefix(text, kShown)) + "…' (" + std::to_string(text.size()) + " bytes)";
 }
 
 template <class Field>

@@ -1,6 +1,5 @@
 // SqliteStore: the audit trail (append, read, chain head, verify).
 #include <string>
-#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -96,23 +95,25 @@ class RecordedFields {
     if (e.kind == "case_updated" && e.data.contains("subject")) set(it->second.subject, e.data["subject"], "to", e.seq);
   }
 
-  // The first case whose row differs from what was recorded: fills the report. False when none.
-  bool findChanged(Db& db, VerifyReport& report) const {
+  // Reports the first case whose row differs from what was recorded.
+  void findChanged(Db& db, VerifyReport& report) const {
     Stmt st(db, "SELECT case_id, subject, status FROM cases ORDER BY id");
+    const auto differs = [&](const std::string& caseId, const char* field, const Value& recorded,
+                             const std::string& now) {
+      if (now == recorded.value) return false;
+      report.ok = false;
+      report.firstBadSeq = recorded.seq;
+      report.problem = "case " + caseId + "'s " + field + " is '" + now + "', but this event recorded '" +
+                       recorded.value + "' (the case was changed behind CaseLog's back)";
+      return true;
+    };
     while (st.step()) {
       const auto it = cases_.find(st.text(0));
       if (it == cases_.end()) continue;
-      for (const auto& [field, recorded, now] :
-           {std::tuple{"subject", it->second.subject, st.text(1)}, std::tuple{"status", it->second.status, st.text(2)}}) {
-        if (now == recorded.value) continue;
-        report.ok = false;
-        report.firstBadSeq = recorded.seq;
-        report.problem = "case " + it->first + "'s " + field + " is '" + now + "', but this event recorded '" +
-                         recorded.value + "' (the case was changed behind CaseLog's back)";
-        return true;
-      }
+      if (differs(it->first, "subject", it->second.subject, st.text(1)) ||
+          differs(it->first, "status", it->second.status, st.text(2)))
+        return;
     }
-    return false;
   }
 
  private:

@@ -147,8 +147,7 @@ SqliteStore::SqliteStore(std::string path)
       // holds that up for a moment, so they retry like the rest.
       configure(*db, checkpointer_);
       if (readOnly) {
-        sqlite::requireCurrentSchema(*db);  // it cannot be migrated
-        journal = "wal";  // as it is: nothing to say about it
+        sqlite::requireCurrentSchema(*db);  // it cannot be migrated, nor its journal mode set
       } else {
         journal = useWal(*db);
         sqlite::migrate(*db);
@@ -160,7 +159,7 @@ SqliteStore::SqliteStore(std::string path)
     }
   }
   pool_.push_back(std::move(db));  // each transaction sets its own lock-wait deadline (runTx)
-  if (journal != "wal")  // said on stderr whenever a program opens the file, with what to do
+  if (!readOnly && journal != "wal")  // said on stderr whenever a program opens the file, with what to do
     std::cerr << "caselog: " << path_ << " stays in SQLite's '" << journal
               << "' journal mode: its file system cannot share memory between programs, which WAL mode "
                  "needs. Nothing is lost, but a capture waits while another program reads the file; a "

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "domain/category.hpp"
+#include "domain/text.hpp"
 
 namespace caselog::web {
 
@@ -19,12 +20,7 @@ std::string fmt(double v) {
 // Category labels are long ("Account health / performance notification"): keep the first part.
 std::string shortLabel(const std::string& label) {
   std::string s = label.substr(0, label.find(" / "));
-  if (s.size() > 24) {
-    std::size_t cut = 23;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
-      --cut;  // not inside a UTF-8 sequence
-    s = s.substr(0, cut) + "…";
-  }
+  if (s.size() > 24) s = std::string(text::utf8Prefix(s, 23)) + "…";
   return s;
 }
 

@@ -220,3 +220,13 @@ TEST(Keywords, ListsIndexedTogetherFindWhatEachListFinds) {
 
 }  // namespace
 }  // namespace caselog
+
+// A text cut short never ends inside a UTF-8 character: "é" is two bytes, "日" three.
+TEST(Text, Utf8PrefixCutsBetweenCharacters) {
+  EXPECT_EQ(text::utf8Prefix("short", 40), "short");
+  EXPECT_EQ(text::utf8Prefix("abcdef", 3), "abc");
+  EXPECT_EQ(text::utf8Prefix("ab\xC3\xA9z", 3), "ab");           // the cut falls inside é
+  EXPECT_EQ(text::utf8Prefix("ab\xC3\xA9z", 4), "ab\xC3\xA9");   // right after it
+  EXPECT_EQ(text::utf8Prefix("\xE6\x97\xA5\xE6\x97\xA5", 5), "\xE6\x97\xA5");
+  EXPECT_EQ(text::utf8Prefix("\xE6\x97\xA5", 2), "");
+}
