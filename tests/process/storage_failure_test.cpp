@@ -233,6 +233,13 @@ RunResult runOnSmallDisk(const TempDir& dir, const std::string& size, const std:
   return runProcess(argv, childEnvironment(dir), {}, 120s);
 }
 
+// The start of a script for runOnSmallDisk, run with the CLI, the disk and the folder its results
+// go to ($1, $2, $3; more arguments after). `step NAME ARGS…` runs the CLI on the disk's database
+// and leaves NAME.out, NAME.err and NAME.code there.
+constexpr const char* kCliSteps =
+    "cli=\"$1\"; db=\"$2\"/caselog.db; cd \"$3\" || exit 1\n"
+    "step() { name=$1; shift; \"$cli\" --db \"$db\" \"$@\" >$name.out 2>$name.err; echo $? >$name.code; }\n";
+
 std::string fileIn(const TempDir& dir, const char* name) {
   std::ifstream in(dir.file(name));
   return std::string(std::istreambuf_iterator<char>(in), {});
@@ -290,16 +297,16 @@ TEST(StorageFailure, AFullDiskStopsAnImportAndRunningItAgainFinishesIt) {
   writeFile(dir.file("cases.jsonl"), lines);
   const std::string disk = dir.file("disk");
   // Inside the namespace: import into an almost full disk, then free it and import again.
-  const std::string script =
-      "cli=\"$1\"; db=\"$2\"/caselog.db; file=\"$3\"; cd \"$4\" || exit 1\n"
-      "dd if=/dev/zero of=\"$2\"/filler bs=1k count=10500 2>/dev/null\n"
-      "\"$cli\" --db \"$db\" import --batch 50 \"$file\" >first.out 2>first.err; echo $? >first.code\n"
-      "\"$cli\" --db \"$db\" list --json --limit 1 >first-list.out\n"
-      "rm \"$2\"/filler\n"
-      "\"$cli\" --db \"$db\" import \"$file\" --json >second.out 2>second.err; echo $? >second.code\n"
-      "\"$cli\" --db \"$db\" list --json --limit 1 >list.out\n"
-      "\"$cli\" --db \"$db\" verify >verify.out 2>&1; echo $? >verify.code\n";
-  const auto run = runOnSmallDisk(dir, "12m", disk, script, {CASELOG_CLI_BIN, disk, dir.file("cases.jsonl"), dir.path()});
+  const std::string script = std::string(kCliSteps) +
+                             "file=\"$4\"\n"
+                             "dd if=/dev/zero of=\"$2\"/filler bs=1k count=10500 2>/dev/null\n"
+                             "step first import --batch 50 \"$file\"\n"
+                             "step first-list list --json --limit 1\n"
+                             "rm \"$2\"/filler\n"
+                             "step second import \"$file\" --json\n"
+                             "step list list --json --limit 1\n"
+                             "step verify verify\n";
+  const auto run = runOnSmallDisk(dir, "12m", disk, script, {CASELOG_CLI_BIN, disk, dir.path(), dir.file("cases.jsonl")});
   ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
   const auto read = [&](const char* name) { return fileIn(dir, name); };
   const std::string firstErr = read("first.err");
@@ -326,7 +333,7 @@ TEST(StorageFailure, AFullDiskStopsAnImportAndRunningItAgainFinishesIt) {
   EXPECT_TRUE(second["stopped"].is_null()) << second;
   const auto list = nlohmann::json::parse(read("list.out"), nullptr, false);
   EXPECT_EQ(list["total"], 400) << read("list.out");
-  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.out");
+  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.err");
 }
 
 // A demo that meets a full disk stops at once and says what to do next (before, it gave the bare
@@ -336,11 +343,10 @@ TEST(StorageFailure, AFullDiskStopsTheDemoWithWhatToDo) {
   TempDir dir;
   if (!smallDisksWork(dir)) GTEST_SKIP() << "no user namespaces here to mount a small tmpfs in";
   const std::string disk = dir.file("disk");
-  const std::string script =
-      "cli=\"$1\"; db=\"$2\"/caselog.db; cd \"$3\" || exit 1\n"
-      "\"$cli\" --db \"$db\" demo --no-serve --cases 3000 >demo.out 2>demo.err; echo $? >demo.code\n"
-      "\"$cli\" --db \"$db\" list --json --limit 1 >list.out\n"
-      "\"$cli\" --db \"$db\" verify >verify.out 2>&1; echo $? >verify.code\n";
+  const std::string script = std::string(kCliSteps) +
+                             "step demo demo --no-serve --cases 3000\n"
+                             "step list list --json --limit 1\n"
+                             "step verify verify\n";
   const auto run = runOnSmallDisk(dir, "3m", disk, script, {CASELOG_CLI_BIN, disk, dir.path()});
   ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
   const auto read = [&](const char* name) { return fileIn(dir, name); };
@@ -356,7 +362,7 @@ TEST(StorageFailure, AFullDiskStopsTheDemoWithWhatToDo) {
   EXPECT_TRUE(contains(err, "once this is fixed, run the demo again with a fresh database")) << err;
   EXPECT_EQ(lineCount(err), 2u) << err;
   EXPECT_EQ(read("demo.out"), "");  // no "Demo: N cases" as if it had worked
-  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.out");
+  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.err");
 }
 
 // A database on a read-only disk (or a file this user may not write: an archived evidence copy)
@@ -366,32 +372,32 @@ TEST(StorageFailure, AReadOnlyDatabaseCanBeVerifiedListedAndSearched) {
   TempDir dir;
   if (!smallDisksWork(dir)) GTEST_SKIP() << "no user namespaces here to mount a small tmpfs in";
   const std::string disk = dir.file("disk");
-  const std::string script =
-      "cli=\"$1\"; db=\"$2\"/caselog.db; cd \"$3\" || exit 1\n"
-      "\"$cli\" --db \"$db\" demo --no-serve --cases 30 >demo.out 2>&1 || exit 1\n"
-      "mount -o remount,ro \"$2\" || exit 1\n"
-      "\"$cli\" --db \"$db\" verify >verify.out 2>&1; echo $? >verify.code\n"
-      "\"$cli\" --db \"$db\" list --json --limit 1 >list.out 2>list.err; echo $? >list.code\n"
-      "\"$cli\" --db \"$db\" search reimbursed --json >search.out 2>&1; echo $? >search.code\n"
-      "id=$(grep -o '\"caseId\": *\"[0-9]*\"' list.out | head -1 | grep -o '[0-9][0-9]*')\n"
-      "\"$cli\" --db \"$db\" note \"$id\" 'called support' >note.out 2>&1; echo $? >note.code\n";
+  const std::string script = std::string(kCliSteps) +
+                             "step demo demo --no-serve --cases 30\n"
+                             "mount -o remount,ro \"$2\" || exit 1\n"
+                             "step verify verify\n"
+                             "step list list --json --limit 1\n"
+                             "step search search reimbursed --json\n"
+                             "id=$(grep -o '\"caseId\": *\"[0-9]*\"' list.out | head -1 | grep -o '[0-9][0-9]*')\n"
+                             "step note note \"$id\" 'called support'\n";
   const auto run = runOnSmallDisk(dir, "8m", disk, script, {CASELOG_CLI_BIN, disk, dir.path()});
-  ASSERT_EQ(run.exitCode, 0) << run.out << run.err << fileIn(dir, "demo.out");
+  ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+  ASSERT_EQ(fileIn(dir, "demo.code"), "0\n") << fileIn(dir, "demo.err");
   const auto read = [&](const char* name) { return fileIn(dir, name); };
-  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.out");
+  EXPECT_EQ(read("verify.code"), "0\n") << read("verify.err");
   EXPECT_EQ(read("verify.out").rfind("Audit chain intact: ", 0), 0u) << read("verify.out");
   EXPECT_EQ(read("list.code"), "0\n") << read("list.err");
   EXPECT_EQ(read("list.err"), "");
   const auto list = nlohmann::json::parse(read("list.out"), nullptr, false);
   ASSERT_TRUE(list.is_object()) << read("list.out");
   EXPECT_EQ(list["total"], 30);
-  EXPECT_EQ(read("search.code"), "0\n") << read("search.out");
+  EXPECT_EQ(read("search.code"), "0\n") << read("search.err");
   const auto found = nlohmann::json::parse(read("search.out"), nullptr, false);
   ASSERT_TRUE(found.is_object()) << read("search.out");
   EXPECT_FALSE(found["hits"].empty());
-  EXPECT_EQ(read("note.code"), "1\n") << read("note.out");
-  EXPECT_TRUE(contains(read("note.out"), "read-only")) << read("note.out");
-  EXPECT_EQ(lineCount(read("note.out")), 1u) << read("note.out");
+  EXPECT_EQ(read("note.code"), "1\n") << read("note.err");
+  EXPECT_TRUE(contains(read("note.err"), "read-only")) << read("note.err");
+  EXPECT_EQ(lineCount(read("note.err")), 1u) << read("note.err");
 }
 
 }  // namespace
