@@ -28,6 +28,14 @@ inline void writeFile(const std::string& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
+// The sqlite3 shell's answer to `sql` on the temp folder's database: what a test reads or changes
+// behind CaseLog's back. Fails the test when the shell does.
+inline std::string sqliteQuery(const TempDir& dir, const std::string& sql) {
+  const auto r = runProcess({sqlite3Binary(), dir.dbPath(), sql}, childEnvironment(dir));
+  EXPECT_EQ(r.exitCode, 0) << sql << "\n" << r.err;
+  return r.out;
+}
+
 // The number of lines in a text.
 inline std::size_t lineCount(const std::string& text) {
   std::size_t n = 0;

@@ -1,6 +1,7 @@
 // `caselog verify` on an intact and on a tampered copy (changed with the sqlite3 CLI), and the
 // evidence exports in every format.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -75,11 +76,7 @@ TEST_F(CliEvidence, VerifyNamesTheEventACaseEditedBehindItsBackContradicts) {
   ASSERT_EQ(cli(dir, {"capture", dir.file("changed.json")}, {}, kNow).exitCode, 0);
   const auto honest = jsonOut(cli(dir, {"verify", "--json"}, {}, kNow));
   ASSERT_EQ(honest["ok"], true) << honest;  // changes CaseLog made are recorded
-  const auto seqOf = [&](const std::string& sql) {
-    const auto r = runProcess({sqlite3Binary(), dir.dbPath(), sql}, childEnvironment(dir));
-    EXPECT_EQ(r.exitCode, 0) << r.err;
-    return std::stoll(r.out);
-  };
+  const auto seqOf = [&](const std::string& sql) { return std::stoll(sqliteQuery(dir, sql)); };
   const auto created = seqOf("SELECT seq FROM events WHERE case_id = '4480001' AND kind = 'case_created'");
   const auto statusChanged = seqOf("SELECT seq FROM events WHERE case_id = '4480002' AND kind = 'status_changed'");
   const auto updated = seqOf("SELECT seq FROM events WHERE case_id = '4480002' AND kind = 'case_updated'");
@@ -131,7 +128,10 @@ TEST_F(CliEvidence, JsonExportHoldsEveryMessageVerbatimAndTheChainHead) {
 }
 
 TEST_F(CliEvidence, CsvAndHtmlToAFile) {
+  // A umask that lets others read new files (the usual 022), so that 0600 is the export's doing.
+  const mode_t umask = ::umask(022);
   auto r = cli(dir, {"export", "--format", "csv", "-o", dir.file("e.csv")}, {}, kNow);
+  ::umask(umask);
   ASSERT_EQ(r.exitCode, 0) << r.err;
   std::ifstream csv(dir.file("e.csv"));
   std::stringstream text;

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/time.hpp"
 #include "process/cli_support.hpp"
 #include "process/support.hpp"
 #include "storage/sqlite_db.hpp"
@@ -372,15 +373,18 @@ TEST(StorageFailure, AReadOnlyDatabaseCanBeVerifiedListedAndSearched) {
   TempDir dir;
   if (!smallDisksWork(dir)) GTEST_SKIP() << "no user namespaces here to mount a small tmpfs in";
   const std::string disk = dir.file("disk");
+  // The cases are assessed two days ago, so that `list` finds them due for a refresh it cannot
+  // store: it shows the stored priorities, with nothing on stderr.
   const std::string script = std::string(kCliSteps) +
-                             "step demo demo --no-serve --cases 30\n"
+                             "export CASELOG_NOW=\"$4\"; step demo demo --no-serve --cases 30; unset CASELOG_NOW\n"
                              "mount -o remount,ro \"$2\" || exit 1\n"
                              "step verify verify\n"
                              "step list list --json --limit 1\n"
                              "step search search reimbursed --json\n"
                              "id=$(grep -o '\"caseId\": *\"[0-9]*\"' list.out | head -1 | grep -o '[0-9][0-9]*')\n"
                              "step note note \"$id\" 'called support'\n";
-  const auto run = runOnSmallDisk(dir, "8m", disk, script, {CASELOG_CLI_BIN, disk, dir.path()});
+  const auto twoDaysAgo = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) - std::chrono::days(2);
+  const auto run = runOnSmallDisk(dir, "8m", disk, script, {CASELOG_CLI_BIN, disk, dir.path(), formatIso8601(twoDaysAgo)});
   ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
   ASSERT_EQ(fileIn(dir, "demo.code"), "0\n") << fileIn(dir, "demo.err");
   const auto read = [&](const char* name) { return fileIn(dir, name); };

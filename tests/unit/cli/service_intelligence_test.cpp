@@ -143,8 +143,6 @@ TEST_F(Intelligence, FiringForOneCaseLeavesTheOthers) {
   EXPECT_EQ(fired[0].caseId, "5201");
 }
 
-// due() loads only the cases the reminder schedule (saved at reassess) says have come due: a
-// case scheduled for later is not even looked at, and a quiet case is never a candidate.
 // The host fires reminders between requests: while another program holds the write lock it
 // must not wait for it (requests would wait too). Nothing is fired then, and nothing is lost: the
 // same reminder fires once the lock is free.
@@ -165,6 +163,8 @@ TEST_F(Intelligence, FiringNeverWaitsForAWriteLockAnotherProgramHolds) {
   EXPECT_EQ(firedEvents("5211"), 1);
 }
 
+// due() loads only the cases the reminder schedule (saved at reassess) says have come due: a
+// case scheduled for later is not even looked at, and a quiet case is never a candidate.
 TEST_F(Intelligence, DueLoadsOnlyScheduledCases) {
   capture(snapshot("5251", {seller("2026-11-02T09:00:00Z", "Please reinstate B08XYZ1234.")},
                    "Pending Amazon action"));

@@ -89,6 +89,10 @@ TEST(Deadlines, AReplyAfterTheImpliedDeadlineReplacesIt) {
   ASSERT_EQ(ds.size(), 2u);
   EXPECT_EQ(ds[1].source, "category");
   EXPECT_EQ(ds[1].what, "plan of action");
+  const auto first = nextDeadline(ds, config, at("2026-11-21T00:00:00Z"));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->what, "plan of action");
+  EXPECT_EQ(formatIso8601(first->due), "2026-12-02T00:00:00Z");
 }
 
 // The patterns are matched from the positions of the text's digits: the leftmost match wins,

@@ -1,4 +1,6 @@
 // CaseService::capture and captureList over a real store.
+#include <tuple>
+
 #include "core/error.hpp"
 #include "storage/audit.hpp"
 #include "storage/sqlite_db.hpp"
@@ -423,6 +425,16 @@ TEST_F(Capture, ACaptureTimeInTheFutureIsNow) {
   service_.capture(other, future);
   EXPECT_EQ(service_.getCase("17865432999").firstCapturedAt, now_);
   EXPECT_EQ(lastEvent("17865432999").at, now_);
+  // Clocks a few minutes apart are allowed for; beyond 5 minutes ahead it is now.
+  for (const auto& [id, ahead, taken] : {std::tuple{"17865433001", std::chrono::minutes(4), now_ + std::chrono::minutes(4)},
+                                         std::tuple{"17865433002", std::chrono::minutes(6), now_}}) {
+    auto s = listingCase();
+    s.caseId = id;
+    auto src = source();
+    src.capturedAt = formatIso8601(now_ + ahead);
+    service_.capture(s, src);
+    EXPECT_EQ(service_.getCase(id).firstCapturedAt, taken) << id;
+  }
 }
 
 // Short fields have a length limit (every answer and reminder repeating them must fit a frame to
@@ -445,6 +457,15 @@ TEST_F(Capture, OverlongFieldsAreRefusedByNameWithAShortMessage) {
   s.messages[0].sender = huge;
   EXPECT_EQ(refusal(s), "messages[0].sender is too long (1100000 bytes; at most 500)");
   s = listingCase();
+  s.status = std::string(501, 's');
+  EXPECT_EQ(refusal(s), "status is too long (501 bytes; at most 500)");
+  s = listingCase();
+  s.marketplace = std::string(501, 'm');
+  EXPECT_EQ(refusal(s), "marketplace is too long (501 bytes; at most 500)");
+  s = listingCase();
+  s.category = std::string(501, 'c');
+  EXPECT_EQ(refusal(s), "category is too long (501 bytes; at most 500)");
+  s = listingCase();
   s.createdAt = huge;
   EXPECT_EQ(refusal(s), "createdAt is not an ISO 8601 date: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (1100000 bytes)");
   s = listingCase();
@@ -454,6 +475,8 @@ TEST_F(Capture, OverlongFieldsAreRefusedByNameWithAShortMessage) {
   s.subject = std::string(4000, 's');  // at the limit: stored
   EXPECT_EQ(refusal(s), "(stored)");
   EXPECT_THROW(service_.captureList({{"17865432902", huge, "Answered", "", ""}}, source("case-list")), Error);
+  EXPECT_THROW(service_.captureList({{"17865432902", "Subject", std::string(501, 's'), "", ""}}, source("case-list")),
+               Error);
 }
 
 }  // namespace

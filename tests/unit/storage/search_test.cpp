@@ -182,6 +182,34 @@ TEST_F(SearchStore, ALongTextRepeatingTheWordGetsASnippetToo) {
   page = find("reimbursed shipment");
   ASSERT_EQ(page.hits.size(), 1u);
   EXPECT_NE(page.hits[0].snippet.find("\x02REIMBURSED\x03"), std::string::npos) << page.hits[0].snippet.substr(0, 200);
+  EXPECT_NE(page.hits[0].snippet.find("\x02shipment\x03"), std::string::npos) << page.hits[0].snippet.substr(0, 200);
+}
+
+// The bound is 8 KB: a reply just over it gets the linear snippet, one under it FTS5's own.
+TEST_F(SearchStore, TheLinearSnippetStartsAt8KB) {
+  const auto reply = [&](const std::string& caseId, const std::string& word, std::size_t bytes) {
+    std::string body = "Please see the " + word + " report attached. ";
+    while (body.size() < bytes) body += "The warehouse team reviewed the units again. ";
+    store_->transaction([&] {
+      StoredMessage m;
+      m.author = "amazon";
+      m.body = body;
+      m.sentAt = at("2026-11-12T10:00:00Z");
+      m.capturedAt = at("2026-11-20T00:00:00Z");
+      testing::appendMessage(*store_, caseId, m);
+    });
+    return body;
+  };
+  const std::string longer = reply("3001", "zanzibar", 8300);
+  const std::string shorter = reply("3002", "quixotic", 7000);
+  const auto own = search::substringSnippet(longer, search::buildSubstringQuery("zanzibar"));
+  auto page = find("zanzibar");
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(page.hits[0].snippet, own);
+  page = find("quixotic");
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_NE(page.hits[0].snippet.find("\x02quixotic\x03"), std::string::npos) << page.hits[0].snippet;
+  EXPECT_NE(page.hits[0].snippet, search::substringSnippet(shorter, search::buildSubstringQuery("quixotic")));
 }
 
 TEST_F(SearchStore, FindsSubjects) {
