@@ -116,6 +116,18 @@ class SearchStore : public ::testing::Test {
     });
   }
 
+  // One more Amazon reply in a case set up above.
+  void addReply(const std::string& caseId, const std::string& body) {
+    store_->transaction([&] {
+      StoredMessage m;
+      m.author = "amazon";
+      m.body = body;
+      m.sentAt = at("2026-11-12T10:00:00Z");
+      m.capturedAt = at("2026-11-20T00:00:00Z");
+      testing::appendMessage(*store_, caseId, m);
+    });
+  }
+
   SearchPage find(const std::string& text) {
     SearchQuery q;
     q.text = text;
@@ -165,14 +177,7 @@ TEST_F(SearchStore, RanksByBm25AndMarksTheMatch) {
 TEST_F(SearchStore, ALongTextRepeatingTheWordGetsASnippetToo) {
   std::string body = "Our records show the shipment was REIMBURSED in full. ";
   while (body.size() < 600 * 1000) body += "lorem ipsum dolor sit amet, ";
-  store_->transaction([&] {
-    StoredMessage m;
-    m.author = "amazon";
-    m.body = body;
-    m.sentAt = at("2026-11-12T10:00:00Z");
-    m.capturedAt = at("2026-11-20T00:00:00Z");
-    testing::appendMessage(*store_, "3003", m);
-  });
+  addReply("3003", body);
   const auto t0 = std::chrono::steady_clock::now();
   auto page = find("lorem");
   EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));  // 66 ms under ASan; snippet(): 5 s
@@ -190,14 +195,7 @@ TEST_F(SearchStore, TheLinearSnippetStartsAt8KB) {
   const auto reply = [&](const std::string& caseId, const std::string& word, std::size_t bytes) {
     std::string body = "Please see the " + word + " report attached. ";
     while (body.size() < bytes) body += "The warehouse team reviewed the units again. ";
-    store_->transaction([&] {
-      StoredMessage m;
-      m.author = "amazon";
-      m.body = body;
-      m.sentAt = at("2026-11-12T10:00:00Z");
-      m.capturedAt = at("2026-11-20T00:00:00Z");
-      testing::appendMessage(*store_, caseId, m);
-    });
+    addReply(caseId, body);
     return body;
   };
   const std::string longer = reply("3001", "zanzibar", 8300);
